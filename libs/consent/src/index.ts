@@ -1,0 +1,2 @@
+export * from './consent-token.js';
+export * from './pairwise-pseudonym.js';

@@ -1,0 +1,5 @@
+export * from './money.js';
+export * from './error-codes.js';
+export * from './consent-token.js';
+export * from './creditor.js';
+export * from './graphql/creditor-subgraph.sdl.js';
