@@ -3,3 +3,4 @@ export * from './error-codes.js';
 export * from './consent-token.js';
 export * from './creditor.js';
 export * from './graphql/creditor-subgraph.sdl.js';
+export * from './graphql/scalars.js';

@@ -1,0 +1,49 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
+import type { Request } from 'express';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { CREDITOR_SUBGRAPH_SDL, CentsScalar, DateScalar } from '#contracts';
+import { Clock, SystemClock } from './common/clock.js';
+import { formatGraphQLError } from './common/graphql-errors.js';
+import type { NodeConfig } from './config/node-config.js';
+import { NODE_CONFIG } from './config/node-config.token.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthController } from './health/health.controller.js';
+import { SubgraphModule } from './subgraph/subgraph.module.js';
+import { subgraphContextFrom } from './subgraph/subgraph-context.js';
+
+@Module({})
+export class AppModule {
+  /** The whole node, built from one validated configuration. */
+  static forRoot(config: NodeConfig, clock: Clock = new SystemClock()): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        DatabaseModule,
+        SubgraphModule,
+        GraphQLModule.forRoot<ApolloFederationDriverConfig>({
+          driver: ApolloFederationDriver,
+          path: '/graphql',
+          typeDefs: CREDITOR_SUBGRAPH_SDL,
+          resolvers: { Cents: CentsScalar, Date: DateScalar },
+          include: [SubgraphModule],
+          introspection: config.introspection,
+          playground: false,
+          includeStacktraceInErrorResponses: false,
+          formatError: formatGraphQLError,
+          // Inline traces would tell every caller how long our queries take; nobody here reads them.
+          plugins: [ApolloServerPluginInlineTraceDisabled()],
+          context: ({ req }: { req: Request }) => subgraphContextFrom(req),
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: NODE_CONFIG, useValue: config },
+        { provide: Clock, useValue: clock },
+      ],
+      exports: [NODE_CONFIG, Clock],
+    };
+  }
+}

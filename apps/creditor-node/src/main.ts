@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module.js';
+import { ConfigError, loadNodeConfig, type NodeConfig } from './config/node-config.js';
+import { readProcessEnv } from './config/process-env.js';
+
+/** Builds the node's HTTP application (also used by tests that run the node in-process). */
+export async function createNodeApp(config: NodeConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: loggerLevels(config.logLevel),
+    bodyParser: true,
+  });
+  app.useBodyParser('json', { limit: '1mb' });
+  app.enableShutdownHooks();
+  return app;
+}
+
+function loggerLevels(level: NodeConfig['logLevel']): ('debug' | 'log' | 'warn' | 'error' | 'fatal')[] {
+  switch (level) {
+    case 'debug':
+      return ['debug', 'log', 'warn', 'error', 'fatal'];
+    case 'info':
+      return ['log', 'warn', 'error', 'fatal'];
+    case 'warn':
+      return ['warn', 'error', 'fatal'];
+    case 'error':
+      return ['error', 'fatal'];
+  }
+}
+
+async function main(): Promise<void> {
+  let config: NodeConfig;
+  try {
+    config = await loadNodeConfig(readProcessEnv());
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG: the operator must fix a setting
+    }
+    throw error;
+  }
+  const app = await createNodeApp(config);
+  await app.listen(config.port, '127.0.0.1');
+  new Logger('CreditorNode').log(`${config.displayName} (${config.creditorId}) listens on http://127.0.0.1:${config.port}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`The node could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}

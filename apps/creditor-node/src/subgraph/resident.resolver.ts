@@ -1,0 +1,24 @@
+import { Context, Parent, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
+import { ClaimAccessService } from './claim-access.service.js';
+import type { ClaimView } from './claim.view.js';
+import type { SubgraphContext } from './subgraph-context.js';
+
+interface ResidentReference {
+  readonly id: string;
+}
+
+/** The coordinator's Resident entity, extended with this node's claims; `id` is this node's pseudonym. */
+@Resolver('Resident')
+export class ResidentResolver {
+  constructor(private readonly access: ClaimAccessService) {}
+
+  @ResolveReference()
+  resolveReference(reference: ResidentReference): ResidentReference {
+    return { id: reference.id };
+  }
+
+  @ResolveField('claims')
+  claims(@Parent() resident: ResidentReference, @Context() context: SubgraphContext): Promise<ClaimView[]> {
+    return this.access.claimsOfResident(context, resident.id);
+  }
+}
