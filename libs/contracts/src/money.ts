@@ -44,13 +44,15 @@ export function sumCents(amounts: readonly Cents[]): Cents {
   return cents(total);
 }
 
-const euroFormat = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
+const wholeEuroFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
 
-/** Human form for Dutch screens and messages, e.g. "€ 1.234,56". */
+/**
+ * Human form for Dutch screens and messages, e.g. "€ 1.234,56" (with a non-breaking space, so the
+ * sign never wraps away from the number). Euros and cents are formatted apart: no fraction involved.
+ */
 export function formatEuro(amount: Cents): string {
-  const whole = Math.trunc(amount / 100);
-  const rest = Math.abs(amount % 100);
-  // Format the whole euros and the cents separately so no binary fraction is ever involved.
-  const formattedWhole = euroFormat.format(whole).replace(/,00$/, '');
-  return `${formattedWhole},${String(rest).padStart(2, '0')}`.replace(/^(-?)€\s?-/, '-€ ');
+  const sign = amount < 0 ? '-' : '';
+  const absolute = Math.abs(amount);
+  const euros = wholeEuroFormat.format(Math.trunc(absolute / 100));
+  return `${sign}€\u00a0${euros},${String(absolute % 100).padStart(2, '0')}`;
 }

@@ -61,3 +61,24 @@ export const DateScalar = new GraphQLScalarType<string, string>({
     return dateFromInput(ast.value);
   },
 });
+
+/** A moment in time, serialised as ISO 8601 in UTC. Output only in our APIs. */
+export const DateTimeScalar = new GraphQLScalarType<Date, string>({
+  name: 'DateTime',
+  description: 'A moment in time, ISO 8601 (UTC).',
+  serialize(value) {
+    if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new GraphQLError('Internal error: a timestamp is malformed.');
+    return value.toISOString();
+  },
+  parseValue(value) {
+    const date = typeof value === 'string' ? new Date(value) : new Date(Number.NaN);
+    if (Number.isNaN(date.getTime())) throw badInput(`Not an ISO 8601 timestamp: ${JSON.stringify(value)}.`);
+    return date;
+  },
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING) throw badInput('A timestamp must be written as a string.');
+    const date = new Date(ast.value);
+    if (Number.isNaN(date.getTime())) throw badInput(`Not an ISO 8601 timestamp: ${JSON.stringify(ast.value)}.`);
+    return date;
+  },
+});
