@@ -88,7 +88,7 @@ describe('creditor subgraph on real PostgreSQL', () => {
         },
       ],
     });
-    const log = (await db.query(`SELECT consent_id, pseudonym, claim_references FROM disclosures WHERE consent_id = 'consent-42'`)) as unknown[];
+    const log = await db.query<unknown[]>(`SELECT consent_id, pseudonym, claim_references FROM disclosures WHERE consent_id = 'consent-42'`);
     expect(log).toEqual([{ consent_id: 'consent-42', pseudonym: PSEUDONYM, claim_references: ['AJ-2025-0001', 'AJ-2025-0002'] }]);
   });
 

@@ -21,7 +21,7 @@ describe('creditor node schema (real migrations on a fresh database)', () => {
   });
 
   it('is complete after migrating, and a second run applies nothing', async () => {
-    const tables = (await db.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`)) as { table_name: string }[];
+    const tables = await db.query<{ table_name: string }[]>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
     expect(tables.map((t) => t.table_name)).toEqual(
       expect.arrayContaining(['account_links', 'claim_imports', 'claim_revisions', 'claim_transitions', 'claims', 'customers', 'disclosures']),
     );

@@ -32,16 +32,17 @@ export class KeySetServer {
   ) {}
 
   static async start(keys: SigningKey[]): Promise<KeySetServer> {
-    let instance: KeySetServer | undefined;
+    const holder: { instance?: KeySetServer } = {};
     const server = createServer((_req, res) => {
+      const instance = holder.instance;
       if (!instance) return res.end();
       instance.fetches += 1;
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ keys: instance.keys.map((k) => k.publicJwk) }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    instance = new KeySetServer(server, keys);
-    return instance;
+    holder.instance = new KeySetServer(server, keys);
+    return holder.instance;
   }
 
   get url(): string {

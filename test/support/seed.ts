@@ -18,10 +18,10 @@ export async function seedLinkedCustomer(
   db: DataSource,
   params: { customerReference: string; pseudonym?: string; postcode?: string; claims: SeedClaim[] },
 ): Promise<void> {
-  const [customer] = (await db.query(
+  const [customer] = await db.query<{ id: string }[]>(
     `INSERT INTO customers (reference, postcode, birth_date) VALUES ($1, $2, '1984-03-12') RETURNING id`,
     [params.customerReference, params.postcode ?? '3511AB'],
-  )) as { id: string }[];
+  );
   if (!customer) throw new Error('customer not inserted');
   if (params.pseudonym !== undefined) {
     await db.query(`INSERT INTO account_links (pseudonym, customer_id) VALUES ($1, $2)`, [params.pseudonym, customer.id]);

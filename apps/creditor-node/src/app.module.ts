@@ -1,13 +1,15 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
+import { ApolloDriver, ApolloFederationDriver, type ApolloDriverConfig, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import type { Request } from 'express';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { CREDITOR_SUBGRAPH_SDL, CentsScalar, DateScalar } from '#contracts';
+import { CREDITOR_SUBGRAPH_SDL, CentsScalar, DateScalar, DateTimeScalar } from '#contracts';
+import { BackofficeModule } from './backoffice/backoffice.module.js';
+import { BACKOFFICE_SDL } from './backoffice/backoffice.sdl.js';
 import { Clock, SystemClock } from './common/clock.js';
 import { formatGraphQLError } from './common/graphql-errors.js';
 import type { NodeConfig } from './config/node-config.js';
-import { NODE_CONFIG } from './config/node-config.token.js';
+import { NodeCoreModule } from './node-core.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthController } from './health/health.controller.js';
 import { SubgraphModule } from './subgraph/subgraph.module.js';
@@ -19,10 +21,11 @@ export class AppModule {
   static forRoot(config: NodeConfig, clock: Clock = new SystemClock()): DynamicModule {
     return {
       module: AppModule,
-      global: true,
       imports: [
+        NodeCoreModule.forRoot(config, clock),
         DatabaseModule,
         SubgraphModule,
+        BackofficeModule,
         GraphQLModule.forRoot<ApolloFederationDriverConfig>({
           driver: ApolloFederationDriver,
           path: '/graphql',
@@ -37,13 +40,22 @@ export class AppModule {
           plugins: [ApolloServerPluginInlineTraceDisabled()],
           context: ({ req }: { req: Request }) => subgraphContextFrom(req),
         }),
+        // A second, separate endpoint for the creditor's staff; never federated.
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/backoffice/graphql',
+          typeDefs: BACKOFFICE_SDL,
+          resolvers: { Cents: CentsScalar, Date: DateScalar, DateTime: DateTimeScalar },
+          include: [BackofficeModule],
+          introspection: config.introspection,
+          playground: false,
+          includeStacktraceInErrorResponses: false,
+          formatError: formatGraphQLError,
+          plugins: [ApolloServerPluginInlineTraceDisabled()],
+          context: ({ req }: { req: Request }) => ({ req }),
+        }),
       ],
       controllers: [HealthController],
-      providers: [
-        { provide: NODE_CONFIG, useValue: config },
-        { provide: Clock, useValue: clock },
-      ],
-      exports: [NODE_CONFIG, Clock],
     };
   }
 }

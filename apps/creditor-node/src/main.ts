@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
+import { MAX_CSV_BYTES } from './backoffice/claim-csv-import.controller.js';
 import { ConfigError, loadNodeConfig, type NodeConfig } from './config/node-config.js';
 import { readProcessEnv } from './config/process-env.js';
 
@@ -13,6 +14,8 @@ export async function createNodeApp(config: NodeConfig): Promise<NestExpressAppl
     bodyParser: true,
   });
   app.useBodyParser('json', { limit: '1mb' });
+  // CSV uploads arrive as raw bytes: the importer itself checks the encoding, row by row.
+  app.useBodyParser('raw', { type: ['text/csv', 'application/csv', 'application/octet-stream'], limit: MAX_CSV_BYTES });
   app.enableShutdownHooks();
   return app;
 }

@@ -24,7 +24,8 @@ export class ConsentVerifier {
   ) {
     this.keys = createRemoteJWKSet(config.coordinatorJwksUrl, {
       timeoutDuration: 2_000,
-      cooldownDuration: 30_000,
+      // A token with an unknown key id triggers a re-fetch (key rotation) at most every 5 s.
+      cooldownDuration: 5_000,
       cacheMaxAge: 10 * 60_000,
     });
   }

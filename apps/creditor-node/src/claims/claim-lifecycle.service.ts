@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ClaimErrorCode } from '#contracts';
+import { nextClaimStatus, type ClaimEvent } from './domain/claim-lifecycle.js';
+import type { ClaimStatus } from './domain/claim-status.js';
+
+export type ClaimTransitionOutcome =
+  | { readonly ok: true; readonly from: ClaimStatus; readonly to: ClaimStatus }
+  | { readonly ok: false; readonly code: ClaimErrorCode; readonly message: string };
+
+/** Moves a claim through its lifecycle, one locked row at a time, recording every step. */
+@Injectable()
+export class ClaimLifecycleService {
+  constructor(private readonly db: DataSource) {}
+
+  async record(params: {
+    readonly reference: string;
+    readonly event: ClaimEvent;
+    readonly reason: string;
+    readonly actor: string;
+  }): Promise<ClaimTransitionOutcome> {
+    const reason = params.reason.trim();
+    if (reason.length === 0 || reason.length > 500) {
+      return { ok: false, code: ClaimErrorCode.IMPORT_INVALID, message: 'Give a reason of 1 to 500 characters.' };
+    }
+    return this.db.transaction(async (tx) => {
+      const [claim] = await tx.query<{ id: string; status: ClaimStatus }[]>(
+        `SELECT id, status FROM claims WHERE reference = $1 FOR UPDATE`,
+        [params.reference],
+      );
+      if (!claim) return { ok: false, code: ClaimErrorCode.CLAIM_NOT_FOUND, message: `There is no claim ${params.reference}.` };
+      const next = nextClaimStatus(claim.status, params.event);
+      if (!next.ok) {
+        return {
+          ok: false,
+          code: ClaimErrorCode.CLAIM_TRANSITION_NOT_ALLOWED,
+          message: `Claim ${params.reference} is ${claim.status}; "${params.event}" cannot happen now.`,
+        };
+      }
+      await tx.query(`UPDATE claims SET status = $2, revision = revision + 1, updated_at = now() WHERE id = $1`, [claim.id, next.to]);
+      await tx.query(
+        `INSERT INTO claim_transitions (claim_id, from_status, to_status, event, reason, actor) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [claim.id, claim.status, next.to, params.event, reason, params.actor],
+      );
+      return { ok: true, from: claim.status, to: next.to };
+    });
+  }
+}

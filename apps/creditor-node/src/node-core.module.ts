@@ -1,0 +1,24 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { Clock } from './common/clock.js';
+import type { NodeConfig } from './config/node-config.js';
+import { NODE_CONFIG } from './config/node-config.token.js';
+
+/**
+ * The node's configuration and clock, available everywhere. Deliberately imports nothing: GraphQL's
+ * `include` follows imports of global modules, and the federated endpoint must never pick up the
+ * back-office resolvers.
+ */
+@Global()
+@Module({})
+export class NodeCoreModule {
+  static forRoot(config: NodeConfig, clock: Clock): DynamicModule {
+    return {
+      module: NodeCoreModule,
+      providers: [
+        { provide: NODE_CONFIG, useValue: config },
+        { provide: Clock, useValue: clock },
+      ],
+      exports: [NODE_CONFIG, Clock],
+    };
+  }
+}
