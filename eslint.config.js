@@ -5,7 +5,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 /** Every TypeScript file tsconfig.json includes; type-aware rules need the file in that project. */
-const TS_FILES = ['{apps,libs,test,bench,tools}/**/*.ts'];
+const TS_FILES = ['{apps,libs,test,bench,tools,infra}/**/*.ts'];
 const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'];
 /** The only files that may read the environment: each app validates it into one typed config. */
 const ENV_READER_FILES = ['**/*config*.ts', '**/*env*.ts'];
