@@ -1,4 +1,4 @@
-// Jest runs in ESM mode: NestJS 12, jose 6 and openid-client 6 are ESM-only (see docs/adr/0002).
+// Jest runs in ESM mode: NestJS 12, jose 6 and openid-client 6 are ESM-only (see docs/adr/0001).
 const libs = ['contracts', 'consent'];
 export default {
   testEnvironment: 'node',
