@@ -116,10 +116,10 @@ describe('back-office on real PostgreSQL', () => {
     const { body } = await postGraphQL(gql, { query: IMPORT, variables: { rows } }, token);
 
     expect(body.data).toMatchObject({ importClaims: { __typename: 'ClaimImportRejected', code: 'IMPORT_INVALID' } });
-    const errors = (body.data as { importClaims: { errors: { row: number; code: string }[] } }).importClaims.errors;
-    expect(errors.map((e) => [e.row, e.code])).toEqual([
-      [2, 'AMOUNT_NOT_POSITIVE'],
-      [3, 'DUPLICATE_CLAIM_ID'],
+    const errors = (body.data as { importClaims: { errors: { row: number; field: string; code: string }[] } }).importClaims.errors;
+    expect(errors.map((e) => [e.row, e.field, e.code])).toEqual([
+      [2, 'principal', 'AMOUNT_NOT_POSITIVE'],
+      [3, 'claimReference', 'DUPLICATE_CLAIM_ID'],
     ]);
     const after = await node.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM claims`);
     expect(after).toEqual(before);
@@ -184,7 +184,9 @@ describe('back-office on real PostgreSQL', () => {
     // A claim in a proposal keeps its amounts: the proposal workflow is the only way to change them.
     await node.db.query(`UPDATE claims SET status = 'proposed' WHERE reference = 'WV-2025-0001'`);
     const locked = await postGraphQL(gql, { query: IMPORT, variables: { rows: [row('WV-2025-0001', { principal: '1' })] } }, token);
-    expect(locked.body.data).toMatchObject({ importClaims: { __typename: 'ClaimImportRejected', errors: [{ row: 1, code: 'CLAIM_LOCKED' }] } });
+    expect(locked.body.data).toMatchObject({
+      importClaims: { __typename: 'ClaimImportRejected', errors: [{ row: 1, field: 'principal', code: 'CLAIM_LOCKED' }] },
+    });
   });
 
   it('lists and searches claims in pages, and shows the disclosure log', async () => {

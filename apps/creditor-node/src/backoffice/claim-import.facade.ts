@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ClaimErrorCode, type Cents } from '#contracts';
+import type { Cents } from '#contracts';
 import { Clock, dutchDate } from '../common/clock.js';
 import { ClaimImportService, type ClaimImportOutcome } from '../claims/claim-import.service.js';
+import { GRAPHQL_FIELD_LABELS, type ClaimFieldLabels } from '../claims/import/claim-import-row.js';
+import { CSV_FIELD_LABELS } from '../claims/import/claim-csv-columns.js';
 import { parseClaimCsv } from '../claims/import/parse-claim-csv.js';
 import { validateClaimRows } from '../claims/import/validate-claim-rows.js';
 import type { StaffMember } from './staff-member.js';
@@ -23,6 +25,14 @@ export interface ClaimRowInput {
 }
 
 export const MAX_IMPORT_ROWS = 10_000;
+
+/** Errors name the fields as ClaimRowInput does: its amounts are `principal`, `interest`, `costs`. */
+const MUTATION_FIELD_LABELS: ClaimFieldLabels = {
+  ...GRAPHQL_FIELD_LABELS,
+  principalCents: 'principal',
+  interestCents: 'interest',
+  costsCents: 'costs',
+};
 
 
 /**
@@ -54,7 +64,12 @@ export class ClaimImportFacade {
         preferential: row.preferential,
       },
     }));
-    const validated = validateClaimRows({ rows: numbered, today: dutchDate(this.clock.now()), maxRows: MAX_IMPORT_ROWS });
+    const validated = validateClaimRows({
+      rows: numbered,
+      today: dutchDate(this.clock.now()),
+      maxRows: MAX_IMPORT_ROWS,
+      fieldLabels: MUTATION_FIELD_LABELS,
+    });
     if (!validated.ok) return { ok: false, errors: validated.errors };
     return this.writer.apply({
       rows: validated.rows,
@@ -62,6 +77,7 @@ export class ClaimImportFacade {
       actor: staff.subject,
       fileName: null,
       contentSha256: ClaimImportService.fingerprint(JSON.stringify(rows)),
+      fieldLabels: MUTATION_FIELD_LABELS,
     });
   }
 
@@ -74,6 +90,7 @@ export class ClaimImportFacade {
       actor: staff.subject,
       fileName,
       contentSha256: ClaimImportService.fingerprint(bytes),
+      fieldLabels: CSV_FIELD_LABELS,
     });
   }
 }

@@ -4,7 +4,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { ClaimImportSource } from './claim-import.entity.js';
 import { ClaimStatus } from './domain/claim-status.js';
 import { areAmountsEditable } from './domain/claim-lifecycle.js';
-import type { ClaimImportRow, ImportRowError, NumberedClaimImportRow as NumberedClaimRow } from './import/claim-import-row.js';
+import type {
+  ClaimFieldLabels,
+  ClaimImportRow,
+  ImportRowError,
+  NumberedClaimImportRow as NumberedClaimRow,
+} from './import/claim-import-row.js';
 
 /** Problems that only the stored claims can reveal, on top of the row validation's codes. */
 export const StoredClaimConflict = {
@@ -103,6 +108,8 @@ export class ClaimImportService {
     readonly actor: string;
     readonly fileName: string | null;
     readonly contentSha256: string;
+    /** How the caller names fields in errors: CSV column names or GraphQL field names. */
+    readonly fieldLabels: ClaimFieldLabels;
   }): Promise<ClaimImportOutcome> {
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -146,7 +153,7 @@ export class ClaimImportService {
       } else if (existing.customer_reference !== row.claim.customerReference) {
         errors.push({
           row: row.row,
-          field: 'customerReference',
+          field: params.fieldLabels.customerReference,
           code: StoredClaimConflict.CLAIM_CUSTOMER_CHANGED,
           message: `Claim ${row.claim.claimReference} belongs to customer ${existing.customer_reference}, not ${row.claim.customerReference}; a claim cannot move to another customer.`,
         });
@@ -155,7 +162,7 @@ export class ClaimImportService {
       } else if (amountsDiffer(existing, row.claim) && !areAmountsEditable(existing.status)) {
         errors.push({
           row: row.row,
-          field: 'principalCents',
+          field: params.fieldLabels.principalCents,
           code: StoredClaimConflict.CLAIM_LOCKED,
           message: `Claim ${row.claim.claimReference} is ${existing.status}: its amounts are frozen by a payment plan proposal.`,
         });
