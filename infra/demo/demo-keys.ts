@@ -1,0 +1,138 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
+
+/** An Ed25519 private key as a JWK, with its key id. */
+export interface PrivateJwk extends JWK {
+  kty: 'OKP';
+  crv: 'Ed25519';
+  d: string;
+  x: string;
+  kid: string;
+}
+
+/**
+ * DEVELOPMENT KEYS, for `npm run demo` only. They stand in for keys the coordinator (issue 3) and a
+ * real OpenID provider will hold. Made on the first run and kept in .demo/keys.json (git-ignored),
+ * so pseudonyms and pasted commands stay valid across runs.
+ */
+export interface DemoKeys {
+  readonly note: string;
+  /** Signs consent tokens, as the coordinator will. */
+  readonly coordinator: PrivateJwk;
+  /** Signs staff access tokens, as the creditors' OpenID provider will. */
+  readonly identityProvider: PrivateJwk;
+  /** Creditor id → that node's own signing key (NODE_SIGNING_KEY). */
+  readonly nodes: Readonly<Record<string, PrivateJwk>>;
+  /** 32 random bytes, base64url: the coordinator's secret for pairwise pseudonyms. */
+  readonly pseudonymSecret: string;
+}
+
+const NOTE = 'Development keys for `npm run demo` only. Never use them anywhere else.';
+
+export class DemoKeysMissingError extends Error {
+  constructor(file: string) {
+    super(`No demo keys in ${file}: run \`npm run demo\` once first; it creates them.`);
+    this.name = 'DemoKeysMissingError';
+  }
+}
+
+/** Reads the keys, adding any that are missing (first run, or a node added since). */
+export async function loadOrCreateDemoKeys(file: string, creditorIds: readonly string[]): Promise<{ keys: DemoKeys; created: boolean }> {
+  const existing = await readKeysFile(file);
+  const nodes: Record<string, PrivateJwk> = { ...existing?.nodes };
+  let changed = existing === undefined;
+  for (const creditorId of creditorIds) {
+    if (nodes[creditorId] !== undefined) continue;
+    nodes[creditorId] = await generatePrivateJwk(`demo-node-${creditorId}`);
+    changed = true;
+  }
+  const keys: DemoKeys = {
+    note: NOTE,
+    coordinator: existing?.coordinator ?? (await generatePrivateJwk('demo-coordinator-1')),
+    identityProvider: existing?.identityProvider ?? (await generatePrivateJwk('demo-idp-1')),
+    nodes,
+    pseudonymSecret: existing?.pseudonymSecret ?? randomBytes(32).toString('base64url'),
+  };
+  if (changed) await writeKeysFile(file, keys);
+  return { keys, created: existing === undefined };
+}
+
+/** Reads the keys an earlier `npm run demo` made. */
+export async function readDemoKeys(file: string): Promise<DemoKeys> {
+  const keys = await readKeysFile(file);
+  if (keys === undefined) throw new DemoKeysMissingError(file);
+  return keys;
+}
+
+export function publicJwk(key: PrivateJwk): JWK {
+  const { d: _private, ...rest } = key;
+  return { ...rest, alg: 'EdDSA', use: 'sig' };
+}
+
+export async function signingKey(key: PrivateJwk): Promise<CryptoKey> {
+  const imported = await importJWK(key, 'EdDSA');
+  if (imported instanceof Uint8Array) throw new Error(`${key.kid} is not an Ed25519 key`);
+  return imported;
+}
+
+export function pseudonymSecretBytes(keys: DemoKeys): Uint8Array {
+  return Buffer.from(keys.pseudonymSecret, 'base64url');
+}
+
+async function generatePrivateJwk(kid: string): Promise<PrivateJwk> {
+  const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+  const jwk = { ...(await exportJWK(privateKey)), kid };
+  if (!isPrivateJwk(jwk)) throw new Error('jose exported an unexpected Ed25519 key');
+  return jwk;
+}
+
+async function readKeysFile(file: string): Promise<DemoKeys | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const keys = JSON.parse(text) as unknown;
+  if (!isDemoKeys(keys)) {
+    throw new Error(`${file} is not a demo key file; delete it (and run \`npm run demo -- --fresh\`) to start over.`);
+  }
+  return keys;
+}
+
+async function writeKeysFile(file: string, keys: DemoKeys): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
+  await rename(temporary, file);
+}
+
+function isPrivateJwk(value: unknown): value is PrivateJwk {
+  if (typeof value !== 'object' || value === null) return false;
+  const jwk = value as Record<string, unknown>;
+  return (
+    jwk['kty'] === 'OKP' &&
+    jwk['crv'] === 'Ed25519' &&
+    typeof jwk['d'] === 'string' &&
+    typeof jwk['x'] === 'string' &&
+    typeof jwk['kid'] === 'string'
+  );
+}
+
+function isDemoKeys(value: unknown): value is DemoKeys {
+  if (typeof value !== 'object' || value === null) return false;
+  const keys = value as Record<string, unknown>;
+  const nodes = keys['nodes'];
+  return (
+    isPrivateJwk(keys['coordinator']) &&
+    isPrivateJwk(keys['identityProvider']) &&
+    typeof nodes === 'object' &&
+    nodes !== null &&
+    Object.values(nodes).every(isPrivateJwk) &&
+    typeof keys['pseudonymSecret'] === 'string' &&
+    Buffer.from(keys['pseudonymSecret'], 'base64url').byteLength >= 32
+  );
+}

@@ -1,0 +1,30 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface DemoPaths {
+  readonly root: string;
+  /** Development keys, kept between runs; `.demo/` is git-ignored. */
+  readonly keysFile: string;
+  readonly seedDir: string;
+  /** The compiled creditor node. */
+  readonly nodeMain: string;
+}
+
+/** Paths in the repository, found from this file's place (it runs from dist/infra/demo/). */
+export function demoPaths(): DemoPaths {
+  const root = repositoryRoot(dirname(fileURLToPath(import.meta.url)));
+  return {
+    root,
+    keysFile: join(root, '.demo', 'keys.json'),
+    seedDir: join(root, 'infra', 'demo', 'seed'),
+    nodeMain: join(root, 'dist', 'apps', 'creditor-node', 'src', 'main.js'),
+  };
+}
+
+function repositoryRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`No package.json above ${from}: run the demo from the repository.`);
+  }
+}
