@@ -1,44 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DataSource } from 'typeorm';
-import { loadNodeConfig } from '../../apps/creditor-node/src/config/node-config.js';
-import { createNodeApp } from '../../apps/creditor-node/src/main.js';
+import type { DataSource } from 'typeorm';
 import { RESIDENT_CLAIMS_QUERY, postGraphQL, residentRepresentation } from '../support/graphql-client.js';
-import { KeySetServer, generatePrivateJwkJson, generateSigningKey, type SigningKey } from '../support/key-set-server.js';
-import { nodeEnv } from '../support/node-env.js';
+import { startInProcessNode, type InProcessNode } from '../support/in-process-node.js';
+import type { SigningKey } from '../support/key-set-server.js';
 import { seedLinkedCustomer } from '../support/seed.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { consentToken } from '../support/tokens.js';
 
 const CREDITOR = 'gemeente-utrecht';
 const PSEUDONYM = 'ps_resident-a';
 
 describe('creditor subgraph on real PostgreSQL', () => {
-  let database: TestDatabase;
-  let app: NestExpressApplication;
-  let keys: KeySetServer;
+  let node: InProcessNode;
   let coordinatorKey: SigningKey;
   let url: string;
   let db: DataSource;
 
   beforeAll(async () => {
-    database = await createTestDatabase('subgraph');
-    coordinatorKey = await generateSigningKey('coordinator-1');
-    keys = await KeySetServer.start([coordinatorKey]);
-    const config = await loadNodeConfig(
-      nodeEnv({
-        creditorId: CREDITOR,
-        databaseUrl: database.url,
-        port: 4999, // the app listens on an ephemeral port below
-        coordinatorJwksUrl: keys.url,
-        staffJwksUrl: keys.url,
-        signingKeyJson: await generatePrivateJwkJson('node-1'),
-      }),
-    );
-    app = await createNodeApp(config);
-    await app.listen(0, '127.0.0.1');
-    url = `${await app.getUrl()}/graphql`;
-    db = app.get(DataSource);
+    node = await startInProcessNode(CREDITOR);
+    ({ coordinatorKey, db } = node);
+    url = `${node.baseUrl}/graphql`;
     await seedLinkedCustomer(db, {
       customerReference: 'K-1001',
       pseudonym: PSEUDONYM,
@@ -52,9 +32,7 @@ describe('creditor subgraph on real PostgreSQL', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await keys?.stop();
-    await database?.drop();
+    await node?.stop();
   });
 
   it('discloses the owed claims of the resident named in a valid consent token, and logs it', async () => {

@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { serverAudits, type Audit, type AuditResult } from 'graphql-http';
-import { loadNodeConfig } from '../../apps/creditor-node/src/config/node-config.js';
-import { createNodeApp } from '../../apps/creditor-node/src/main.js';
-import { KeySetServer, generatePrivateJwkJson, generateSigningKey } from '../support/key-set-server.js';
-import { nodeEnv } from '../support/node-env.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { startInProcessNode, type InProcessNode } from '../support/in-process-node.js';
 
 /**
  * Audits the node's /graphql endpoint against the GraphQL-over-HTTP spec with graphql-http's own
@@ -47,32 +42,15 @@ function describeResult(result: AuditResult): string {
 }
 
 describe('creditor node: GraphQL over HTTP (graphql-http server audits)', () => {
-  let database: TestDatabase;
-  let app: NestExpressApplication;
-  let keys: KeySetServer;
+  let node: InProcessNode | undefined;
 
   beforeAll(async () => {
-    database = await createTestDatabase('gql_http');
-    keys = await KeySetServer.start([await generateSigningKey('coordinator-1')]);
-    const config = await loadNodeConfig(
-      nodeEnv({
-        creditorId: 'gemeente-utrecht',
-        databaseUrl: database.url,
-        port: 4999, // the app listens on an ephemeral port below
-        coordinatorJwksUrl: keys.url,
-        staffJwksUrl: keys.url,
-        signingKeyJson: await generatePrivateJwkJson('node-1'),
-      }),
-    );
-    app = await createNodeApp(config);
-    await app.listen(0, '127.0.0.1');
-    url = `${await app.getUrl()}/graphql`;
+    node = await startInProcessNode('gemeente-utrecht');
+    url = `${node.baseUrl}/graphql`;
   });
 
   afterAll(async () => {
-    await app?.close();
-    await keys?.stop();
-    await database?.drop();
+    await node?.stop();
   });
 
   it('runs the full audit list, with every listed deviation still among them', () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { parseCents, sumCents, type Cents } from '#contracts';
+import { CLAIM_RECORD_COLUMNS, toClaimRecord, type ClaimRecord, type ClaimRecordRow } from '../claims/claim-record.js';
 import { isCollectionPaused } from '../claims/domain/claim-lifecycle.js';
 import type { ClaimStatus } from '../claims/domain/claim-status.js';
 import type { CollectionStage } from '../claims/domain/collection-stage.js';
@@ -12,20 +12,11 @@ export interface ClaimSearch {
   readonly customerReference?: string | null;
 }
 
-export interface BackofficeClaim {
+/** A claim as staff see it: the record plus who owes it and its bookkeeping. */
+export interface BackofficeClaim extends ClaimRecord {
+  /** Internal row id: used to fetch the claim's history. */
   readonly id: string;
-  readonly reference: string;
   readonly customerReference: string;
-  readonly description: string;
-  readonly principal: Cents;
-  readonly interest: Cents;
-  readonly costs: Cents;
-  readonly total: Cents;
-  readonly issuedOn: string;
-  readonly dueOn: string;
-  readonly stage: CollectionStage;
-  readonly preferential: boolean;
-  readonly status: ClaimStatus;
   readonly collectionPaused: boolean;
   readonly revision: number;
   readonly updatedAt: Date;
@@ -37,29 +28,16 @@ export interface Page<T> {
   readonly nextCursor: string | null;
 }
 
-interface ClaimRow {
+interface BackofficeClaimRow extends ClaimRecordRow {
   id: string;
-  reference: string;
   customer_reference: string;
-  description: string;
-  principal_cents: string;
-  interest_cents: string;
-  costs_cents: string;
-  issued_on: string;
-  due_on: string;
-  stage: CollectionStage;
-  preferential: boolean;
-  status: ClaimStatus;
   revision: number;
   updated_at: Date;
 }
 
 const MAX_PAGE = 200;
 
-const CLAIM_SELECT = `SELECT c.id, c.reference, cu.reference AS customer_reference, c.description,
-         c.principal_cents::text AS principal_cents, c.interest_cents::text AS interest_cents,
-         c.costs_cents::text AS costs_cents, c.issued_on::text AS issued_on, c.due_on::text AS due_on,
-         c.stage, c.preferential, c.status, c.revision, c.updated_at
+const CLAIM_SELECT = `SELECT c.id, cu.reference AS customer_reference, c.revision, c.updated_at, ${CLAIM_RECORD_COLUMNS}
     FROM claims c JOIN customers cu ON cu.id = c.customer_id`;
 
 /** Read side of the back-office: claims, their history and the disclosure log, in keyset pages. */
@@ -82,7 +60,7 @@ export class BackofficeQueries {
     if (search.customerReference) add('cu.reference = ?', search.customerReference);
     if (after) add('c.reference > ?', after);
     values.push(limit + 1);
-    const rows = await this.db.query<ClaimRow[]>(
+    const rows = await this.db.query<BackofficeClaimRow[]>(
       `${CLAIM_SELECT}
         ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY c.reference
@@ -94,7 +72,7 @@ export class BackofficeQueries {
   }
 
   async claim(reference: string): Promise<BackofficeClaim | null> {
-    const rows = await this.db.query<ClaimRow[]>(
+    const rows = await this.db.query<BackofficeClaimRow[]>(
       `${CLAIM_SELECT} WHERE c.reference = $1`,
       [reference],
     );
@@ -156,25 +134,13 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function toBackofficeClaim(row: ClaimRow): BackofficeClaim {
-  const principal = parseCents(row.principal_cents);
-  const interest = parseCents(row.interest_cents);
-  const costs = parseCents(row.costs_cents);
+function toBackofficeClaim(row: BackofficeClaimRow): BackofficeClaim {
+  const record = toClaimRecord(row);
   return {
+    ...record,
     id: row.id,
-    reference: row.reference,
     customerReference: row.customer_reference,
-    description: row.description,
-    principal,
-    interest,
-    costs,
-    total: sumCents([principal, interest, costs]),
-    issuedOn: row.issued_on,
-    dueOn: row.due_on,
-    stage: row.stage,
-    preferential: row.preferential,
-    status: row.status,
-    collectionPaused: isCollectionPaused(row.status),
+    collectionPaused: isCollectionPaused(record.status),
     revision: row.revision,
     updatedAt: row.updated_at,
   };

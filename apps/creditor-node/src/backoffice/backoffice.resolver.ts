@@ -5,6 +5,7 @@ import { ClaimErrorCode, globalClaimId } from '#contracts';
 
 import type { NodeConfig } from '../config/node-config.js';
 import { NODE_CONFIG } from '../config/node-config.token.js';
+import { claimTotal } from '../claims/claim-record.js';
 import { ClaimLifecycleService } from '../claims/claim-lifecycle.service.js';
 import type { ClaimImportOutcome } from '../claims/claim-import.service.js';
 import { ClaimEvent } from '../claims/domain/claim-lifecycle.js';
@@ -38,7 +39,17 @@ const STAFF_EVENTS = {
 
 /** GraphQL's view of a claim: enums in upper case, plus the global id. */
 function present(claim: BackofficeClaim, creditorId: string): Record<string, unknown> {
-  return { ...claim, claimId: claim.id, id: globalClaimId(creditorId, claim.reference), stage: claim.stage.toUpperCase(), status: claim.status.toUpperCase() };
+  return {
+    ...claim,
+    claimId: claim.id,
+    id: globalClaimId(creditorId, claim.reference),
+    principal: claim.principalCents,
+    interest: claim.interestCents,
+    costs: claim.costsCents,
+    total: claimTotal(claim),
+    stage: claim.stage.toUpperCase(),
+    status: claim.status.toUpperCase(),
+  };
 }
 
 @Resolver()

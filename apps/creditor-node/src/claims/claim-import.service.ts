@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ClaimImportSource } from './claim-import.entity.js';
-import { ClaimStatus } from './domain/claim-status.js';
+import { CLAIM_RECORD_COLUMNS, toClaimRecord, type ClaimRecordRow } from './claim-record.js';
 import { areAmountsEditable } from './domain/claim-lifecycle.js';
 import type {
   ClaimFieldLabels,
@@ -26,19 +26,9 @@ export type ClaimImportOutcome =
   | { readonly ok: true; readonly importId: string; readonly created: number; readonly updated: number; readonly unchanged: number }
   | { readonly ok: false; readonly errors: readonly ClaimImportError[] };
 
-interface StoredClaim {
+interface StoredClaim extends ClaimRecordRow {
   id: string;
-  reference: string;
   customer_reference: string;
-  description: string;
-  principal_cents: string;
-  interest_cents: string;
-  costs_cents: string;
-  issued_on: string;
-  due_on: string;
-  stage: string;
-  preferential: boolean;
-  status: ClaimStatus;
   revision: number;
 }
 
@@ -58,16 +48,17 @@ function auditShape(claim: ClaimImportRow): Record<string, unknown> {
 }
 
 function storedShape(stored: StoredClaim): Record<string, unknown> {
+  const record = toClaimRecord(stored);
   return {
     customerReference: stored.customer_reference,
-    description: stored.description,
-    principalCents: Number(stored.principal_cents),
-    interestCents: Number(stored.interest_cents),
-    costsCents: Number(stored.costs_cents),
-    issuedOn: stored.issued_on,
-    dueOn: stored.due_on,
-    stage: stored.stage,
-    preferential: stored.preferential,
+    description: record.description,
+    principalCents: record.principalCents,
+    interestCents: record.interestCents,
+    costsCents: record.costsCents,
+    issuedOn: record.issuedOn,
+    dueOn: record.dueOn,
+    stage: record.stage,
+    preferential: record.preferential,
   };
 }
 
@@ -76,10 +67,11 @@ function sameContent(a: Record<string, unknown>, b: Record<string, unknown>): bo
 }
 
 function amountsDiffer(stored: StoredClaim, claim: ClaimImportRow): boolean {
+  const record = toClaimRecord(stored);
   return (
-    Number(stored.principal_cents) !== claim.principalCents ||
-    Number(stored.interest_cents) !== claim.interestCents ||
-    Number(stored.costs_cents) !== claim.costsCents
+    record.principalCents !== claim.principalCents ||
+    record.interestCents !== claim.interestCents ||
+    record.costsCents !== claim.costsCents
   );
 }
 
@@ -131,10 +123,7 @@ export class ClaimImportService {
   ): Promise<ClaimImportOutcome> {
     const references = params.rows.map((r) => r.claim.claimReference);
     const stored = await tx.query<StoredClaim[]>(
-      `SELECT c.id, c.reference, cu.reference AS customer_reference, c.description,
-              c.principal_cents::text AS principal_cents, c.interest_cents::text AS interest_cents,
-              c.costs_cents::text AS costs_cents, c.issued_on::text AS issued_on, c.due_on::text AS due_on,
-              c.stage, c.preferential, c.status, c.revision
+      `SELECT c.id, cu.reference AS customer_reference, c.revision, ${CLAIM_RECORD_COLUMNS}
          FROM claims c JOIN customers cu ON cu.id = c.customer_id
         WHERE c.reference = ANY($1::text[])
         FOR UPDATE OF c`,

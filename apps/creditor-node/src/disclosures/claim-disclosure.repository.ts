@@ -1,42 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DataCategory, parseCents, type Cents, type ConsentTokenClaims } from '#contracts';
-import type { ClaimStatus } from '../claims/domain/claim-status.js';
-import type { CollectionStage } from '../claims/domain/collection-stage.js';
-
-/** A claim as it is disclosed to the federation: no internal ids, no customer data. */
-export interface DisclosedClaim {
-  readonly reference: string;
-  readonly description: string;
-  readonly principalCents: Cents;
-  readonly interestCents: Cents;
-  readonly costsCents: Cents;
-  readonly issuedOn: string;
-  readonly dueOn: string;
-  readonly stage: CollectionStage;
-  readonly preferential: boolean;
-  readonly status: ClaimStatus;
-}
-
-interface ClaimRow {
-  reference: string;
-  description: string;
-  principal_cents: string;
-  interest_cents: string;
-  costs_cents: string;
-  issued_on: string;
-  due_on: string;
-  stage: CollectionStage;
-  preferential: boolean;
-  status: ClaimStatus;
-}
+import { DataCategory, type ConsentTokenClaims } from '#contracts';
+import { CLAIM_RECORD_COLUMNS, toClaimRecord, type ClaimRecord, type ClaimRecordRow } from '../claims/claim-record.js';
 
 // Paid and settled claims are no longer debts: disclosing them would share more than the purpose needs.
 const OWED_STATUSES = `('open', 'proposed', 'in_plan', 'disputed')`;
-
-const CLAIM_COLUMNS = `c.reference, c.description, c.principal_cents::text AS principal_cents,
-  c.interest_cents::text AS interest_cents, c.costs_cents::text AS costs_cents,
-  c.issued_on::text AS issued_on, c.due_on::text AS due_on, c.stage, c.preferential, c.status`;
 
 /**
  * Reads a resident's claims and records the disclosure in ONE statement: the disclosure log entry is
@@ -48,10 +16,10 @@ export class ClaimDisclosureRepository {
   constructor(private readonly db: DataSource) {}
 
   /** All owed claims of the customers linked to this pseudonym; records the disclosure even if none. */
-  async discloseClaimsOfResident(consent: ConsentTokenClaims): Promise<DisclosedClaim[]> {
-    const rows: ClaimRow[] = await this.db.query(
+  async discloseClaimsOfResident(consent: ConsentTokenClaims): Promise<ClaimRecord[]> {
+    const rows = await this.db.query<ClaimRecordRow[]>(
       `WITH found AS (
-         SELECT ${CLAIM_COLUMNS}
+         SELECT ${CLAIM_RECORD_COLUMNS}
            FROM account_links l JOIN claims c ON c.customer_id = l.customer_id
           WHERE l.pseudonym = $1 AND c.status IN ${OWED_STATUSES}
        ), logged AS (
@@ -61,14 +29,14 @@ export class ClaimDisclosureRepository {
        SELECT * FROM found ORDER BY issued_on, reference`,
       [consent.sub, consent.consentId, consent.jti, consent.purpose, [DataCategory.CLAIMS]],
     );
-    return rows.map(toDisclosedClaim);
+    return rows.map(toClaimRecord);
   }
 
   /** One claim by reference, only if it belongs to this pseudonym; records the disclosure if found. */
-  async discloseClaim(consent: ConsentTokenClaims, reference: string): Promise<DisclosedClaim | null> {
-    const rows: ClaimRow[] = await this.db.query(
+  async discloseClaim(consent: ConsentTokenClaims, reference: string): Promise<ClaimRecord | null> {
+    const rows = await this.db.query<ClaimRecordRow[]>(
       `WITH found AS (
-         SELECT ${CLAIM_COLUMNS}
+         SELECT ${CLAIM_RECORD_COLUMNS}
            FROM claims c JOIN account_links l ON l.customer_id = c.customer_id AND l.pseudonym = $1
           WHERE c.reference = $6 AND c.status IN ${OWED_STATUSES}
        ), logged AS (
@@ -79,21 +47,6 @@ export class ClaimDisclosureRepository {
       [consent.sub, consent.consentId, consent.jti, consent.purpose, [DataCategory.CLAIMS], reference],
     );
     const row = rows[0];
-    return row === undefined ? null : toDisclosedClaim(row);
+    return row === undefined ? null : toClaimRecord(row);
   }
-}
-
-function toDisclosedClaim(row: ClaimRow): DisclosedClaim {
-  return {
-    reference: row.reference,
-    description: row.description,
-    principalCents: parseCents(row.principal_cents),
-    interestCents: parseCents(row.interest_cents),
-    costsCents: parseCents(row.costs_cents),
-    issuedOn: row.issued_on,
-    dueOn: row.due_on,
-    stage: row.stage,
-    preferential: row.preferential,
-    status: row.status,
-  };
 }

@@ -1,5 +1,5 @@
-import { globalClaimId, sumCents, type Cents } from '#contracts';
-import type { DisclosedClaim } from '../disclosures/claim-disclosure.repository.js';
+import { globalClaimId, type Cents } from '#contracts';
+import { claimTotal, type ClaimRecord } from '../claims/claim-record.js';
 
 /** The subgraph's Claim type: enum values in GraphQL's upper case, money as Cents. */
 export interface ClaimView {
@@ -18,7 +18,7 @@ export interface ClaimView {
   readonly status: string;
 }
 
-export function toClaimView(creditorId: string, claim: DisclosedClaim): ClaimView {
+export function toClaimView(creditorId: string, claim: ClaimRecord): ClaimView {
   return {
     id: globalClaimId(creditorId, claim.reference),
     creditorId,
@@ -27,7 +27,7 @@ export function toClaimView(creditorId: string, claim: DisclosedClaim): ClaimVie
     principal: claim.principalCents,
     interest: claim.interestCents,
     costs: claim.costsCents,
-    total: sumCents([claim.principalCents, claim.interestCents, claim.costsCents]),
+    total: claimTotal(claim),
     issuedOn: claim.issuedOn,
     dueOn: claim.dueOn,
     stage: claim.stage.toUpperCase(),
