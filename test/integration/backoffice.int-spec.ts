@@ -161,6 +161,15 @@ describe('back-office on real PostgreSQL', () => {
     expect(notCsv.status).toBe(415);
   });
 
+  it('refuses a file over 5 MB with 413 before reading it', async () => {
+    const header = 'claim_id,customer_id,customer_postcode,description,principal_cents,issued_on,due_on,stage,preferential\n';
+    const line = 'WV-X,WV-1,8011CD,Heffing,100,2024-03-31,2024-05-31,writ,false\n';
+    const huge = header + line.repeat(Math.ceil((5 * 1024 * 1024) / line.length) + 10);
+    const response = await csvUpload(node, token, huge);
+    expect(response.status).toBe(413);
+    expect(JSON.stringify(response.body)).not.toMatch(/at .*\.js:\d+/); // no stack trace
+  });
+
   it('records lifecycle events with their reason, refuses impossible ones, and freezes amounts in a proposal', async () => {
     const record = `mutation ($reference: String!, $event: StaffClaimEvent!, $reason: String!) {
       recordClaimEvent(reference: $reference, event: $event, reason: $reason) { status collectionPaused transitions { from to event reason actor } }
