@@ -20,6 +20,8 @@ declare module 'autocannon' {
       connections?: number;
       /** Seconds. */
       duration?: number;
+      /** Stop after this many requests in all (instead of after `duration`). */
+      amount?: number;
       /** Seconds a request may take before it counts as a timeout error. */
       timeout?: number;
       pipelining?: number;

@@ -17,6 +17,8 @@ export interface BenchResult {
   readonly pass: boolean | null;
   /** Anything a reader needs to interpret the figure. */
   readonly note?: string;
+  /** Set when other processes competed for the CPU during the measurement: the figure is unreliable. */
+  readonly disturbed?: boolean;
 }
 
 /** A benchmark module: every `*.bench.js` in bench/ exports one as `benchmark`. */
@@ -38,6 +40,7 @@ export function result(params: {
   /** A measurement with errors never passes, however fast it was. */
   valid?: boolean;
   note?: string;
+  disturbed?: boolean;
 }): BenchResult {
   const baseline = params.baseline ?? null;
   const target = params.target ?? null;
@@ -51,6 +54,7 @@ export function result(params: {
     target: target === null ? null : `${target.op} ${target.limit}`,
     pass: meets === null ? null : meets && (params.valid ?? true),
     ...(params.note === undefined ? {} : { note: params.note }),
+    ...(params.disturbed === true ? { disturbed: true } : {}),
   };
 }
 
@@ -100,6 +104,11 @@ export interface LoadParams {
   readonly checkBody: (body: string) => boolean;
   /** The server's process id, to account its CPU time. */
   readonly serverPid: number | undefined;
+  /**
+   * Requests sent before the timed warm-up, e.g. one pass over a pool of tokens so that the measured
+   * run sees each of them cached.
+   */
+  readonly primeRequests?: number;
   /** How often to measure again when other processes competed for the CPU (default 1). */
   readonly retriesWhenDisturbed?: number;
 }
@@ -107,10 +116,11 @@ export interface LoadParams {
 /** Warms up, then measures: a fixed number of connections, each sending its next request as soon as the last one was answered. */
 export async function load(params: LoadParams): Promise<LoadResult> {
   let badBodies = 0;
-  const options = (seconds: number): autocannon.Options => ({
+  const options = (seconds: number, amount?: number): autocannon.Options => ({
     url: params.url,
     connections: params.connections,
     duration: seconds,
+    ...(amount === undefined ? {} : { amount }),
     timeout: 10,
     method: 'POST',
     requests: [
@@ -127,6 +137,9 @@ export async function load(params: LoadParams): Promise<LoadResult> {
       },
     ],
   });
+  if (params.primeRequests !== undefined && params.primeRequests > 0) {
+    await autocannon(options(params.seconds, params.primeRequests));
+  }
   const attempt = async (): Promise<LoadResult> => {
     const busyBeforeCores = await quiesce();
     await autocannon(options(params.warmupSeconds));

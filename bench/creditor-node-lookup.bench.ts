@@ -24,6 +24,8 @@ const MEASURE_SECONDS = 10;
 const RESIDENT_POOL = 2_000;
 const TARGET_REQUESTS_PER_SECOND = 1_000;
 const TARGET_P99_MS = 25;
+/** A run during which other processes used the CPU is measured once more. */
+const RETRIES_WHEN_DISTURBED = 1;
 
 function log(message: string): void {
   process.stderr.write(`[creditor-node-lookup] ${message}\n`);
@@ -53,6 +55,7 @@ function lookupResults(variant: string, run: LoadResult, baseline: LoadResult, n
   const invalidNote =
     (valid ? '' : ` INVALID: ${failures(run)} failed responses.`) +
     (run.disturbed || baseline.disturbed ? ' DISTURBED: other processes used the CPU during the run; do not trust these figures.' : '');
+  const disturbed = run.disturbed || baseline.disturbed;
   const cores = (c: number | null): string => (c === null ? '?' : c.toFixed(2));
   const cpuNote = ` CPU (cores of ${run.cpu.cores}): machine ${cores(run.cpu.machineBusyCores)}, node ${cores(run.cpu.nodeCores)}, postgres ${cores(run.cpu.postgresCores)}, autocannon ${cores(run.cpu.loadGeneratorCores)}, other ${cores(run.cpu.otherCores)}.`;
   const results = [
@@ -63,6 +66,7 @@ function lookupResults(variant: string, run: LoadResult, baseline: LoadResult, n
       baseline: baseline.requestsPerSecond,
       target: { op: '>=', limit: TARGET_REQUESTS_PER_SECOND },
       valid,
+      disturbed,
       note: `${note} Baseline: { __typename } on the same node.${cpuNote}${invalidNote}`,
     }),
     result({
@@ -72,6 +76,7 @@ function lookupResults(variant: string, run: LoadResult, baseline: LoadResult, n
       baseline: baseline.p99Ms,
       target: { op: '<=', limit: TARGET_P99_MS },
       valid,
+      disturbed,
       note: `autocannon, 1 ms resolution.${invalidNote}`,
     }),
     result({ name: `${prefix}: p50 latency`, value: run.p50Ms, unit: 'ms', baseline: baseline.p50Ms }),
@@ -147,8 +152,16 @@ async function runLookupBenchmark(): Promise<BenchResult[]> {
       throw new Error(`The node does not answer the lookup correctly: ${probe.status} ${JSON.stringify(probe.body).slice(0, 800)}`);
     }
 
-    const common = { url, connections: CONNECTIONS, warmupSeconds: WARMUP_SECONDS, seconds: MEASURE_SECONDS, serverPid: node.pid };
-    const loadBudgetMs = (WARMUP_SECONDS + MEASURE_SECONDS + 30) * 1000;
+    const common = {
+      url,
+      connections: CONNECTIONS,
+      warmupSeconds: WARMUP_SECONDS,
+      seconds: MEASURE_SECONDS,
+      serverPid: node.pid,
+      retriesWhenDisturbed: RETRIES_WHEN_DISTURBED,
+    };
+    // Per load: priming, then up to 1 + RETRIES_WHEN_DISTURBED × (waiting ≤ 10 s for a quiet machine + warm-up + run).
+    const loadBudgetMs = ((1 + RETRIES_WHEN_DISTURBED) * (10 + WARMUP_SECONDS + MEASURE_SECONDS) + 20) * 1000;
 
     const baselineCall: Call = { body: JSON.stringify({ query: '{ __typename }' }), headers: { 'content-type': 'application/json' } };
     const baseline = await within(
@@ -166,12 +179,17 @@ async function runLookupBenchmark(): Promise<BenchResult[]> {
     const cached = await within(
       'cached-token run',
       loadBudgetMs,
-      load({ ...common, nextRequest: cachedRotation.next, checkBody: lookupBodyCheck() }),
+      // One pass over the pool first: every token is verified once, then the measured run finds it cached.
+      load({ ...common, primeRequests: cachedCalls.length, nextRequest: cachedRotation.next, checkBody: lookupBodyCheck() }),
     );
     describeLoad(`lookup, ${RESIDENT_POOL} residents with cached tokens`, cached);
 
-    // Enough never-seen tokens for the warm-up and the run at the cached rate plus a margin.
-    const freshCount = Math.min(120_000, Math.max(20_000, Math.ceil(cached.requestsPerSecond * (WARMUP_SECONDS + MEASURE_SECONDS) * 1.3)));
+    // Enough never-seen tokens for the warm-up and the run (and its repetition if disturbed) at the
+    // cached rate plus a margin; more than the node caches (10,000), so none of them is ever a hit.
+    const freshCount = Math.min(
+      150_000,
+      Math.max(20_000, Math.ceil(cached.requestsPerSecond * (WARMUP_SECONDS + MEASURE_SECONDS) * (1 + RETRIES_WHEN_DISTURBED) * 1.25)),
+    );
     const mintStart = performance.now();
     const freshCalls = await lookupCalls(
       coordinatorKey,

@@ -47,7 +47,7 @@ function printSummary(results: readonly BenchResult[]): void {
     r.baseline === null ? '' : `${formatNumber(r.baseline)} ${r.unit}`,
     r.ratio === null ? '' : `${r.ratio}x`,
     r.target ?? '',
-    r.pass === null ? 'info' : r.pass ? 'PASS' : 'MISS',
+    (r.pass === null ? 'info' : r.pass ? 'PASS' : 'MISS') + (r.disturbed === true ? ' (disturbed)' : ''),
   ]);
   const header = ['benchmark', 'value', 'baseline', 'ratio', 'target', 'result'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
@@ -62,6 +62,9 @@ function printSummary(results: readonly BenchResult[]): void {
       (missed.length > 0 ? `; MISSED: ${missed.map((r) => r.name).join('; ')}` : '') +
       `\nMachine: ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}. Results: ${RESULTS_FILE}`,
   );
+  if (results.some((r) => r.disturbed === true)) {
+    console.log('(disturbed) = other processes used the CPU during that measurement, even after a retry: run again on a quiet machine.');
+  }
   const notes = results.filter((r) => r.note !== undefined);
   if (notes.length > 0) {
     console.log('\nNotes:');

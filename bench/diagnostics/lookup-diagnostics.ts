@@ -11,7 +11,7 @@
  *   - the node process over HTTP with a CPU profile, and with its pool resized to 20.
  */
 import { availableParallelism } from 'node:os';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -253,7 +253,7 @@ async function nodeExperiments(database: TestDatabase, keys: KeySetServer, key: 
       const rotation = rotating(calls);
       const common = { url: `http://127.0.0.1:${port}/graphql`, connections: CONCURRENCY, serverPid: child.pid, checkBody: lookupBodyCheck() };
       // Warm up unprofiled, then profile exactly the measured run.
-      await load({ ...common, warmupSeconds: 1, seconds: 2, nextRequest: rotation.next });
+      await load({ ...common, primeRequests: calls.length, warmupSeconds: 1, seconds: 2, nextRequest: rotation.next });
       if (variant.profile) {
         const started = reply('profile-started');
         child.send('profile-start');
@@ -271,8 +271,8 @@ async function nodeExperiments(database: TestDatabase, keys: KeySetServer, key: 
         child.send('profile-stop');
         await written;
         const profile = JSON.parse(await readFile(profileFile, 'utf8')) as CpuProfile;
-        await rm(profileFile, { force: true });
         reportProfile(profile, run.completed);
+        say(`   (profile kept in ${profileFile}: open it in Chrome DevTools → Performance, or VS Code)`);
       }
     } finally {
       if (child.exitCode === null && child.signalCode === null) {
