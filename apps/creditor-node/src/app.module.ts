@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, ApolloFederationDriver, type ApolloDriverConfig, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import type { Request } from 'express';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { CREDITOR_SUBGRAPH_SDL, CentsScalar, DateScalar, DateTimeScalar } from '#contracts';
 import { BackofficeModule } from './backoffice/backoffice.module.js';
 import { BACKOFFICE_SDL } from './backoffice/backoffice.sdl.js';
@@ -36,8 +36,9 @@ export class AppModule {
           playground: false,
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphQLError,
-          // Inline traces would tell every caller how long our queries take; nobody here reads them.
-          plugins: [ApolloServerPluginInlineTraceDisabled()],
+          // Inline traces would tell every caller how long our queries take, and cache hints are computed
+          // per field for an HTTP cache nobody may use for personal data: both off.
+          plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
           context: ({ req }: { req: Request }) => subgraphContextFrom(req),
         }),
         // A second, separate endpoint for the creditor's staff; never federated.
@@ -51,7 +52,7 @@ export class AppModule {
           playground: false,
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphQLError,
-          plugins: [ApolloServerPluginInlineTraceDisabled()],
+          plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
           context: ({ req }: { req: Request }) => ({ req }),
         }),
       ],

@@ -7,6 +7,7 @@ import { ClaimTransitionEntity } from '../claims/claim-transition.entity.js';
 import { ClaimEntity } from '../claims/claim.entity.js';
 import { DisclosureEntity } from '../disclosures/disclosure.entity.js';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema.js';
+import { DropRedundantDisclosureIndex1763900000000 } from './migrations/1763900000000-drop-redundant-disclosure-index.js';
 
 export const NODE_ENTITIES = [
   CustomerEntity,
@@ -18,7 +19,7 @@ export const NODE_ENTITIES = [
   DisclosureEntity,
 ];
 
-export const NODE_MIGRATIONS = [InitialSchema1763800000000];
+export const NODE_MIGRATIONS = [InitialSchema1763800000000, DropRedundantDisclosureIndex1763900000000];
 
 /** The node's own database. Migrations run at start, each in its own transaction. */
 export function createNodeDataSource(params: { readonly url: string; readonly poolSize?: number }): DataSource {

@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
+import { ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import { ClaimAccessService } from './claim-access.service.js';
 import type { ClaimView } from './claim.view.js';
 import type { SubgraphContext } from './subgraph-context.js';
@@ -17,8 +17,10 @@ export class ResidentResolver {
     return { id: reference.id };
   }
 
+  // Plain GraphQL arguments (parent, args, context) instead of @Parent/@Context: without parameter
+  // decorators Nest binds this resolver directly, which matters on the node's hottest path.
   @ResolveField('claims')
-  claims(@Parent() resident: ResidentReference, @Context() context: SubgraphContext): Promise<ClaimView[]> {
+  claims(resident: ResidentReference, _args: unknown, context: SubgraphContext): Promise<ClaimView[]> {
     return this.access.claimsOfResident(context, resident.id);
   }
 }
