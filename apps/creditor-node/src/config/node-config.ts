@@ -10,6 +10,8 @@ export interface NodeConfig {
   readonly displayName: string;
   readonly sector: CreditorSector;
   readonly databaseUrl: string;
+  /** Connections to the node's database; with 2 cores, a handful beats many. */
+  readonly databasePoolSize: number;
   readonly port: number;
   /** Where the coordinator publishes the keys that sign consent tokens. */
   readonly coordinatorJwksUrl: URL;
@@ -76,6 +78,12 @@ export async function loadNodeConfig(env: Env): Promise<NodeConfig> {
   const databaseUrlText = required('DATABASE_URL', 'a postgres:// URL of this node’s own database');
   url('DATABASE_URL', databaseUrlText, ['postgres:', 'postgresql:']);
 
+  const poolText = env['DATABASE_POOL_SIZE']?.trim() || '8';
+  const databasePoolSize = Number(poolText);
+  if (!/^[0-9]+$/.test(poolText) || databasePoolSize < 1 || databasePoolSize > 200) {
+    problems.push(`DATABASE_POOL_SIZE must be a whole number from 1 to 200 (got ${JSON.stringify(poolText)}).`);
+  }
+
   const portText = env['PORT']?.trim() ?? '4100';
   const port = Number(portText);
   if (!/^[0-9]+$/.test(portText) || port < 1 || port > 65535) {
@@ -110,6 +118,7 @@ export async function loadNodeConfig(env: Env): Promise<NodeConfig> {
     displayName,
     sector: sectorText as CreditorSector,
     databaseUrl: databaseUrlText,
+    databasePoolSize,
     port,
     coordinatorJwksUrl,
     coordinatorIssuer,

@@ -12,7 +12,7 @@ import { createNodeDataSource } from './node-data-source.js';
       provide: DataSource,
       inject: [NODE_CONFIG],
       useFactory: async (config: NodeConfig): Promise<DataSource> => {
-        const dataSource = createNodeDataSource({ url: config.databaseUrl });
+        const dataSource = createNodeDataSource({ url: config.databaseUrl, poolSize: config.databasePoolSize });
         await dataSource.initialize();
         const applied = await dataSource.runMigrations({ transaction: 'each' });
         if (applied.length > 0) {
