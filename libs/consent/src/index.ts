@@ -1,2 +1,3 @@
 export * from './consent-token.js';
 export * from './pairwise-pseudonym.js';
+export * from './ledger/index.js';
