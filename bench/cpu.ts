@@ -13,6 +13,22 @@ export async function processCpuMs(pid: number | undefined): Promise<number | nu
   return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime
 }
 
+/** CPU time of a process and its direct children (a clustered node's workers), in ms. */
+export async function processTreeCpuMs(pid: number | undefined): Promise<number | null> {
+  const own = await processCpuMs(pid);
+  if (own === null || pid === undefined) return own;
+  const pids = (await readdir('/proc').catch(() => [] as string[])).filter((name) => /^[0-9]+$/.test(name));
+  let total = own;
+  for (const candidate of pids) {
+    const stat = await readFile(`/proc/${candidate}/stat`, 'utf8').catch(() => null);
+    if (stat === null) continue;
+    // After "pid (comm) ": state, then ppid.
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (parent === pid) total += (await processCpuMs(Number(candidate))) ?? 0;
+  }
+  return total;
+}
+
 /** CPU time of all processes named `postgres` (server, backends, WAL writer…), in ms. */
 async function postgresCpuMs(): Promise<number> {
   const pids = (await readdir('/proc').catch(() => [] as string[])).filter((name) => /^[0-9]+$/.test(name));
@@ -51,7 +67,7 @@ export async function cpuSnapshot(nodePid: number | undefined): Promise<CpuSnaps
   return {
     wallMs: performance.now(),
     machine: await machineCpuMs(),
-    node: await processCpuMs(nodePid),
+    node: await processTreeCpuMs(nodePid),
     postgres: await postgresCpuMs(),
     loadGenerator: (usage.user + usage.system) / 1000,
   };

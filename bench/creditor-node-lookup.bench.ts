@@ -18,7 +18,7 @@ import { CreditorNodeProcess, freePort } from './creditor-node-process.js';
 import { seedCreditorNode } from './creditor-node-seed.js';
 
 const CONNECTIONS = 20;
-const WARMUP_SECONDS = 2;
+const WARMUP_SECONDS = 5;
 const MEASURE_SECONDS = 10;
 /** Residents the cached-token run rotates through, each with its own token (the node caches ≤ 10,000). */
 const RESIDENT_POOL = 2_000;
@@ -119,20 +119,20 @@ async function runLookupBenchmark(): Promise<BenchResult[]> {
     database = await createTestDatabase('bench_lookup');
     const coordinatorKey = await generateSigningKey('coordinator-bench-1');
     keys = await KeySetServer.start([coordinatorKey]);
-    const port = await freePort();
-    node = await CreditorNodeProcess.start({
+    const nodeSettings = {
       ...nodeEnv({
         creditorId: CREDITOR,
         name: 'Gemeente Benchstad',
         databaseUrl: database.url,
-        port,
+        port: await freePort(),
         coordinatorJwksUrl: keys.url,
         staffJwksUrl: keys.url,
         signingKeyJson: await generatePrivateJwkJson('node-bench-1'),
       }),
       LOG_LEVEL: 'error',
       GRAPHQL_INTROSPECTION: 'false',
-    });
+    };
+    node = await CreditorNodeProcess.start(nodeSettings);
     await node.waitUntilReady(60_000);
     log(`node pid ${node.pid} ready on ${node.baseUrl}, database ${database.name}`);
 
@@ -152,7 +152,7 @@ async function runLookupBenchmark(): Promise<BenchResult[]> {
       throw new Error(`The node does not answer the lookup correctly: ${probe.status} ${JSON.stringify(probe.body).slice(0, 800)}`);
     }
 
-    const common = {
+    let common = {
       url,
       connections: CONNECTIONS,
       warmupSeconds: WARMUP_SECONDS,
@@ -208,6 +208,28 @@ async function runLookupBenchmark(): Promise<BenchResult[]> {
 
     if (node.recentOutput.trim() !== '') log(`node output:\n${node.recentOutput}`);
 
+    // The same node with two workers (NODE_WORKERS=2): one event loop per core, same database.
+    await node.stop();
+    node = await CreditorNodeProcess.start({ ...nodeSettings, NODE_WORKERS: '2' });
+    await node.waitUntilReady(60_000);
+    common = { ...common, serverPid: node.pid };
+    const cachedTwo = await within(
+      'cached-token run, 2 workers',
+      loadBudgetMs,
+      load({ ...common, primeRequests: cachedCalls.length * 2, nextRequest: rotating(cachedCalls).next, checkBody: lookupBodyCheck() }),
+    );
+    describeLoad('lookup, 2 workers, cached tokens', cachedTwo);
+    const freshTwoRotation = rotating(freshCalls.slice().reverse());
+    const freshTwo = await within(
+      'fresh-token run, 2 workers',
+      loadBudgetMs,
+      load({ ...common, nextRequest: freshTwoRotation.next, checkBody: lookupBodyCheck() }),
+    );
+    describeLoad('lookup, 2 workers, a fresh token per request', freshTwo);
+    const reusedTwo = Math.max(0, freshTwoRotation.used() - freshCount);
+    if (reusedTwo > 0) log(`WARNING: ${reusedTwo} fresh-token requests with 2 workers reused a token (pool exhausted)`);
+    if (node.recentOutput.trim() !== '') log(`node output:\n${node.recentOutput}`);
+
     return [
       ...lookupResults(
         `${RESIDENT_POOL} residents, cached tokens`,
@@ -221,6 +243,18 @@ async function runLookupBenchmark(): Promise<BenchResult[]> {
         baseline,
         `Every request carries a never-seen token, so the EdDSA signature is checked on each.` +
           (reused > 0 ? ` ${reused} requests reused a token.` : ''),
+      ),
+      ...lookupResults(
+        `2 workers, ${RESIDENT_POOL} residents, cached tokens`,
+        cachedTwo,
+        baseline,
+        `NODE_WORKERS=2 (node:cluster, one event loop per core); otherwise as the single-process run.`,
+      ),
+      ...lookupResults(
+        '2 workers, fresh token per request',
+        freshTwo,
+        baseline,
+        `NODE_WORKERS=2; every request carries a token the worker has not verified before (a worker caches only its own).`,
       ),
       result({
         name: 'baseline { __typename }: throughput',
@@ -247,6 +281,6 @@ async function runLookupBenchmark(): Promise<BenchResult[]> {
 
 export const benchmark: Benchmark = {
   name: 'creditor-node-lookup',
-  maxSeconds: 270,
+  maxSeconds: 400,
   run: runLookupBenchmark,
 };

@@ -6,6 +6,7 @@ import { AppModule } from './app.module.js';
 import { MAX_CSV_BYTES } from './backoffice/claim-csv-import.controller.js';
 import { ConfigError, loadNodeConfig, type NodeConfig } from './config/node-config.js';
 import { readProcessEnv } from './config/process-env.js';
+import { isClusterWorker, runNodeWorkers } from './node-cluster.js';
 
 /** Builds the node's HTTP application (also used by tests that run the node in-process). */
 export async function createNodeApp(config: NodeConfig): Promise<NestExpressApplication> {
@@ -44,9 +45,14 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  const logger = new Logger('CreditorNode');
+  if (config.workers > 1 && !isClusterWorker()) {
+    runNodeWorkers({ workers: config.workers, logger });
+    return;
+  }
   const app = await createNodeApp(config);
-  await app.listen(config.port, '127.0.0.1');
-  new Logger('CreditorNode').log(`${config.displayName} (${config.creditorId}) listens on http://127.0.0.1:${config.port}`);
+  await app.listen(config.port, config.host);
+  logger.log(`${config.displayName} (${config.creditorId}) listens on http://${config.host}:${config.port}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

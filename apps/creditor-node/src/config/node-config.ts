@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { importJWK, type CryptoKey, type JWK } from 'jose';
 import { CREDITOR_ID_PATTERN, CREDITOR_SECTORS, type CreditorSector } from '#contracts';
 
@@ -13,6 +14,10 @@ export interface NodeConfig {
   /** Connections to the node's database; with 2 cores, a handful beats many. */
   readonly databasePoolSize: number;
   readonly port: number;
+  /** Address to listen on: loopback by default; 0.0.0.0 behind a proxy or in a container. */
+  readonly host: string;
+  /** Processes serving HTTP on the port (node:cluster); 1 runs the node in a single process. */
+  readonly workers: number;
   /** Where the coordinator publishes the keys that sign consent tokens. */
   readonly coordinatorJwksUrl: URL;
   /** The `iss` the coordinator puts in consent tokens. */
@@ -90,6 +95,12 @@ export async function loadNodeConfig(env: Env): Promise<NodeConfig> {
     problems.push(`PORT must be a whole number from 1 to 65535 (got ${JSON.stringify(portText)}).`);
   }
 
+  const workersText = env['NODE_WORKERS']?.trim() || '1';
+  const workers = workersText === 'auto' ? availableParallelism() : Number(workersText);
+  if (!/^([0-9]+|auto)$/.test(workersText) || workers < 1 || workers > 64) {
+    problems.push(`NODE_WORKERS must be a whole number from 1 to 64, or auto (got ${JSON.stringify(workersText)}).`);
+  }
+
   const coordinatorJwksUrl = url(
     'COORDINATOR_JWKS_URL',
     required('COORDINATOR_JWKS_URL', 'the URL of the coordinator’s /.well-known/jwks.json'),
@@ -120,6 +131,8 @@ export async function loadNodeConfig(env: Env): Promise<NodeConfig> {
     databaseUrl: databaseUrlText,
     databasePoolSize,
     port,
+    host: env['HOST']?.trim() || '127.0.0.1',
+    workers,
     coordinatorJwksUrl,
     coordinatorIssuer,
     signingKey,

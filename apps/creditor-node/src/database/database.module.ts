@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { NodeConfig } from '../config/node-config.js';
 import { NODE_CONFIG } from '../config/node-config.token.js';
 import { createNodeDataSource } from './node-data-source.js';
+import { runMigrationsExclusively } from './run-migrations-exclusively.js';
 
 /** Opens the node's own database and brings its schema up to date before anything else starts. */
 @Global()
@@ -14,9 +15,9 @@ import { createNodeDataSource } from './node-data-source.js';
       useFactory: async (config: NodeConfig): Promise<DataSource> => {
         const dataSource = createNodeDataSource({ url: config.databaseUrl, poolSize: config.databasePoolSize });
         await dataSource.initialize();
-        const applied = await dataSource.runMigrations({ transaction: 'each' });
+        const applied = await runMigrationsExclusively(dataSource);
         if (applied.length > 0) {
-          new Logger('Database').log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+          new Logger('Database').log(`Applied migrations: ${applied.join(', ')}`);
         }
         return dataSource;
       },
