@@ -5,7 +5,6 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchEnv } from './bench-env.js';
 import { processCpuMs } from './cpu.js';
-import { CREDITOR_NODE_RUNTIME_FLAGS } from '../apps/creditor-node/src/runtime-flags.js';
 
 /** The compiled node, next to this file in dist/: dist/bench → dist/apps/creditor-node/src/main.js. */
 const NODE_MAIN = resolve(dirname(fileURLToPath(import.meta.url)), '../apps/creditor-node/src/main.js');
@@ -32,7 +31,7 @@ export class CreditorNodeProcess {
 
   static async start(env: Record<string, string>): Promise<CreditorNodeProcess> {
     const port = Number(env['PORT']);
-    const child = spawn(process.execPath, [...CREDITOR_NODE_RUNTIME_FLAGS, NODE_MAIN], {
+    const child = spawn(process.execPath, [NODE_MAIN], {
       env: { PATH: benchEnv.path, NODE_ENV: 'production', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

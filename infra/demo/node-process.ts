@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { nodeUrl, type DemoNode } from './demo-nodes.js';
-import { CREDITOR_NODE_RUNTIME_FLAGS } from '../../apps/creditor-node/src/runtime-flags.js';
 
 export interface ExitStatus {
   readonly code: number | null;
@@ -37,7 +36,7 @@ export class NodeProcess {
     env: Readonly<Record<string, string>>;
     print: (line: string) => void;
   }): NodeProcess {
-    const child = spawn(process.execPath, [...CREDITOR_NODE_RUNTIME_FLAGS, params.mainFile], {
+    const child = spawn(process.execPath, [params.mainFile], {
       env: params.env,
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its own process group: Ctrl-C reaches only the demo, which then stops the nodes in order.
