@@ -3,3 +3,4 @@ export * from './pairwise-pseudonym.js';
 export * from './ledger/index.js';
 export * from './consent-lifecycle.js';
 export * from './consent-record.js';
+export * from './checkpoints/index.js';

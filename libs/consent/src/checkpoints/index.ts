@@ -1,0 +1,2 @@
+export * from './signed-checkpoint.js';
+export * from './signing-key-ring.js';
