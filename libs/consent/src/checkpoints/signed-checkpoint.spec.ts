@@ -37,7 +37,7 @@ describe('signed checkpoints', () => {
     const after = before.rotate(second, new Date('2026-07-01T00:00:00Z'));
     expect(after.active.keyId).toBe('ledger-2026-07');
     const published = await after.published();
-    expect(published.keys.map((k): [string, string, string | undefined] => [k.kid, k.status, k.retired_at])).toEqual([
+    expect(published.keys.map((k) => [k.kid, k.status, k.retired_at])).toEqual([
       ['ledger-2026-07', 'active', undefined],
       ['ledger-2026-01', 'retired', '2026-07-01T00:00:00.000Z'],
     ]);

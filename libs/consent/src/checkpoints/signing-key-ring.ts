@@ -1,4 +1,4 @@
-import { exportJWK, type CryptoKey, type JSONWebKeySet, type JWK } from 'jose';
+import { exportJWK, type CryptoKey, type JWK } from 'jose';
 
 /** One signing key of the ledger (or of the coordinator's consent tokens). */
 export interface RingKey {
@@ -11,7 +11,11 @@ export interface RingKey {
 }
 
 /** A published key: the public JWK plus when it stopped signing, so verifiers can reason about age. */
-export type PublishedJwk = JWK & { readonly kid: string; readonly status: 'active' | 'retired'; readonly retired_at?: string };
+export interface PublishedJwk extends JWK {
+  readonly kid: string;
+  readonly status: 'active' | 'retired';
+  readonly retired_at?: string;
+}
 
 /**
  * Keys rotate: the newest signs, older ones are retired but stay in the published set, so every
@@ -42,7 +46,7 @@ export class SigningKeyRing {
   }
 
   /** The JWKS to serve at /.well-known/jwks.json: public halves only, newest first. */
-  async published(): Promise<JSONWebKeySet & { keys: PublishedJwk[] }> {
+  async published(): Promise<{ keys: PublishedJwk[] }> {
     const ordered = [...this.keys].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
     const keys = await Promise.all(
       ordered.map(async (key): Promise<PublishedJwk> => {
