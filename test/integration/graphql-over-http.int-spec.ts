@@ -14,11 +14,6 @@ const KNOWN_DEVIATIONS: Readonly<Record<string, { status: number; code: string; 
   '5A70': { status: 400, code: 'BAD_REQUEST', why: 'GET blocked by Apollo CSRF prevention' },
   D6D5: { status: 400, code: 'BAD_REQUEST', why: 'GET blocked by Apollo CSRF prevention' },
   '6A70': { status: 400, code: 'BAD_REQUEST', why: 'GET blocked by Apollo CSRF prevention' },
-  // Apollo Server answers request errors with 400 whatever the Accept header; the spec recommends 200
-  // for legacy `application/json` clients (it gets 400 right for application/graphql-response+json).
-  '572B': { status: 400, code: 'GRAPHQL_PARSE_FAILED', why: 'Apollo uses 400 for parse errors under application/json' },
-  FDE2: { status: 400, code: 'GRAPHQL_PARSE_FAILED', why: 'Apollo uses 400 for request errors under application/json' },
-  '7B9B': { status: 400, code: 'GRAPHQL_VALIDATION_FAILED', why: 'Apollo uses 400 for validation errors under application/json' },
 };
 
 let url: string | undefined;

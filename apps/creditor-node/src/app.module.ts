@@ -8,6 +8,7 @@ import { BackofficeModule } from './backoffice/backoffice.module.js';
 import { BACKOFFICE_SDL } from './backoffice/backoffice.sdl.js';
 import { Clock, SystemClock } from './common/clock.js';
 import { formatGraphQLError } from './common/graphql-errors.js';
+import { legacyJsonStatusPlugin } from './common/legacy-json-status.plugin.js';
 import type { NodeConfig } from './config/node-config.js';
 import { NodeCoreModule } from './node-core.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -38,7 +39,7 @@ export class AppModule {
           formatError: formatGraphQLError,
           // Inline traces would tell every caller how long our queries take, and cache hints are computed
           // per field for an HTTP cache nobody may use for personal data: both off.
-          plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
+          plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), legacyJsonStatusPlugin()],
           context: ({ req }: { req: Request }) => subgraphContextFrom(req),
         }),
         // A second, separate endpoint for the creditor's staff; never federated.
@@ -52,7 +53,7 @@ export class AppModule {
           playground: false,
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphQLError,
-          plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
+          plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), legacyJsonStatusPlugin()],
           context: ({ req }: { req: Request }) => ({ req }),
         }),
       ],
