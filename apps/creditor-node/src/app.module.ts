@@ -16,6 +16,22 @@ import { HealthController } from './health/health.controller.js';
 import { SubgraphModule } from './subgraph/subgraph.module.js';
 import { subgraphContextFrom } from './subgraph/subgraph-context.js';
 
+/** What both GraphQL endpoints share: no playground, no stack traces, errors reduced to their code. */
+function hardenedGraphQLOptions(config: NodeConfig): Pick<
+  ApolloDriverConfig,
+  'introspection' | 'playground' | 'includeStacktraceInErrorResponses' | 'formatError' | 'plugins'
+> {
+  return {
+    introspection: config.introspection,
+    playground: false,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatGraphQLError,
+    // Inline traces would tell every caller how long our queries take, and cache hints are computed
+    // per field for an HTTP cache nobody may use for personal data: both off.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), legacyJsonStatusPlugin()],
+  };
+}
+
 @Module({})
 export class AppModule {
   /** The whole node, built from one validated configuration. */
@@ -33,13 +49,7 @@ export class AppModule {
           typeDefs: CREDITOR_SUBGRAPH_SDL,
           resolvers: { Cents: CentsScalar, Date: DateScalar },
           include: [SubgraphModule],
-          introspection: config.introspection,
-          playground: false,
-          includeStacktraceInErrorResponses: false,
-          formatError: formatGraphQLError,
-          // Inline traces would tell every caller how long our queries take, and cache hints are computed
-          // per field for an HTTP cache nobody may use for personal data: both off.
-          plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), legacyJsonStatusPlugin()],
+          ...hardenedGraphQLOptions(config),
           context: ({ req }: { req: Request }) => subgraphContextFrom(req),
         }),
         // A second, separate endpoint for the creditor's staff; never federated.
@@ -49,11 +59,7 @@ export class AppModule {
           typeDefs: BACKOFFICE_SDL,
           resolvers: { Cents: CentsScalar, Date: DateScalar, DateTime: DateTimeScalar },
           include: [BackofficeModule],
-          introspection: config.introspection,
-          playground: false,
-          includeStacktraceInErrorResponses: false,
-          formatError: formatGraphQLError,
-          plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), legacyJsonStatusPlugin()],
+          ...hardenedGraphQLOptions(config),
           context: ({ req }: { req: Request }) => ({ req }),
         }),
       ],
