@@ -1,3 +1,5 @@
+import { nextState, type Transition, type TransitionTable } from '#contracts';
+
 /** The life of a consent or a mandate, as data: from each state, which event leads where. */
 export const ConsentState = {
   GIVEN: 'given',
@@ -17,7 +19,7 @@ export type ConsentEvent = (typeof ConsentEvent)[keyof typeof ConsentEvent];
 export const CONSENT_EVENTS: readonly ConsentEvent[] = Object.values(ConsentEvent);
 
 /** Withdrawn and expired are final: a new consent is a new record, so the history stays readable. */
-export const CONSENT_TRANSITIONS: Readonly<Record<ConsentState, Partial<Record<ConsentEvent, ConsentState>>>> = {
+export const CONSENT_TRANSITIONS: TransitionTable<ConsentState, ConsentEvent> = {
   [ConsentState.GIVEN]: {
     [ConsentEvent.WITHDRAW]: ConsentState.WITHDRAWN,
     [ConsentEvent.EXPIRE]: ConsentState.EXPIRED,
@@ -26,11 +28,6 @@ export const CONSENT_TRANSITIONS: Readonly<Record<ConsentState, Partial<Record<C
   [ConsentState.EXPIRED]: {},
 };
 
-export type ConsentTransition =
-  | { readonly ok: true; readonly to: ConsentState }
-  | { readonly ok: false; readonly from: ConsentState; readonly event: ConsentEvent };
-
-export function nextConsentState(from: ConsentState, event: ConsentEvent): ConsentTransition {
-  const to = CONSENT_TRANSITIONS[from][event];
-  return to === undefined ? { ok: false, from, event } : { ok: true, to };
+export function nextConsentState(from: ConsentState, event: ConsentEvent): Transition<ConsentState, ConsentEvent> {
+  return nextState(CONSENT_TRANSITIONS, from, event);
 }

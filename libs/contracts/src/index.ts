@@ -4,3 +4,4 @@ export * from './consent-token.js';
 export * from './creditor.js';
 export * from './graphql/creditor-subgraph.sdl.js';
 export * from './graphql/scalars.js';
+export * from './state-machine.js';

@@ -1,3 +1,4 @@
+import { nextState, type Transition, type TransitionTable } from '#contracts';
 import { ClaimStatus } from './claim-status.js';
 
 /** Why a claim moves; recorded with every transition. */
@@ -19,7 +20,7 @@ export const CLAIM_EVENTS: readonly ClaimEvent[] = Object.values(ClaimEvent);
  * The claim lifecycle as data: from each status, which event leads where. Anything not listed is
  * refused. Paid and settled are final. A claim in a proposal or a plan has collection paused.
  */
-export const CLAIM_TRANSITIONS: Readonly<Record<ClaimStatus, Partial<Record<ClaimEvent, ClaimStatus>>>> = {
+export const CLAIM_TRANSITIONS: TransitionTable<ClaimStatus, ClaimEvent> = {
   [ClaimStatus.OPEN]: {
     [ClaimEvent.PROPOSAL_RECEIVED]: ClaimStatus.PROPOSED,
     [ClaimEvent.PAID_IN_FULL]: ClaimStatus.PAID,
@@ -43,14 +44,9 @@ export const CLAIM_TRANSITIONS: Readonly<Record<ClaimStatus, Partial<Record<Clai
   [ClaimStatus.SETTLED]: {},
 };
 
-export type ClaimTransitionResult =
-  | { readonly ok: true; readonly to: ClaimStatus }
-  | { readonly ok: false; readonly from: ClaimStatus; readonly event: ClaimEvent };
-
 /** The status a claim moves to on an event, or why it cannot. */
-export function nextClaimStatus(from: ClaimStatus, event: ClaimEvent): ClaimTransitionResult {
-  const to = CLAIM_TRANSITIONS[from][event];
-  return to === undefined ? { ok: false, from, event } : { ok: true, to };
+export function nextClaimStatus(from: ClaimStatus, event: ClaimEvent): Transition<ClaimStatus, ClaimEvent> {
+  return nextState(CLAIM_TRANSITIONS, from, event);
 }
 
 /** Whether the creditor must hold off collection measures (reminders, costs, writs) on the claim. */

@@ -1,3 +1,5 @@
+import { isOneOf } from '#contracts';
+
 /** How far collection of a claim has gone; the values mirror the subgraph enum in lower case. */
 export const CollectionStage = {
   /** The first bill or tax assessment (aanslag). */
@@ -13,5 +15,5 @@ export type CollectionStage = (typeof CollectionStage)[keyof typeof CollectionSt
 export const COLLECTION_STAGES: readonly CollectionStage[] = Object.values(CollectionStage);
 
 export function isCollectionStage(value: unknown): value is CollectionStage {
-  return typeof value === 'string' && (COLLECTION_STAGES as readonly string[]).includes(value);
+  return isOneOf(COLLECTION_STAGES, value);
 }

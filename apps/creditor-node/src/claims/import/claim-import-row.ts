@@ -1,4 +1,4 @@
-import type { Cents } from '#contracts';
+import { isOneOf, type Cents } from '#contracts';
 import type { CollectionStage } from '../domain/collection-stage.js';
 
 /**
@@ -125,7 +125,7 @@ export type ImportErrorCode = (typeof ImportErrorCode)[keyof typeof ImportErrorC
 export const IMPORT_ERROR_CODES: readonly ImportErrorCode[] = Object.values(ImportErrorCode);
 
 export function isImportErrorCode(value: unknown): value is ImportErrorCode {
-  return typeof value === 'string' && (IMPORT_ERROR_CODES as readonly string[]).includes(value);
+  return isOneOf(IMPORT_ERROR_CODES, value);
 }
 
 /** One problem in an import, precise enough for a user to find and fix the cell. */
