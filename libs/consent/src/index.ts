@@ -4,3 +4,4 @@ export * from './ledger/index.js';
 export * from './consent-lifecycle.js';
 export * from './consent-record.js';
 export * from './checkpoints/index.js';
+export * from './ledger-store/index.js';

@@ -1,0 +1,4 @@
+export * from './ledger-schema.js';
+export * from './ledger-appender.js';
+export * from './ledger-reader.js';
+export * from './verify-ledger-database.js';
