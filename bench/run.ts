@@ -12,13 +12,14 @@ import type { BenchResult, Benchmark } from './benchmark.js';
 const here = dirname(fileURLToPath(import.meta.url)); // dist/bench
 const RESULTS_FILE = resolve(here, '../../bench/results.json');
 
-async function discover(): Promise<Benchmark[]> {
+/** `npm run bench -- <name> …` runs only the benchmarks whose names contain one of the words. */
+async function discover(only: readonly string[]): Promise<Benchmark[]> {
   const files = (await readdir(here)).filter((f) => f.endsWith('.bench.js')).sort();
   const benchmarks: Benchmark[] = [];
   for (const file of files) {
     const module = (await import(pathToFileURL(join(here, file)).href)) as { benchmark?: Benchmark };
     if (module.benchmark === undefined) throw new Error(`${file} exports no \`benchmark\``);
-    benchmarks.push(module.benchmark);
+    if (only.length === 0 || only.some((word) => module.benchmark?.name.includes(word))) benchmarks.push(module.benchmark);
   }
   return benchmarks;
 }
@@ -73,7 +74,7 @@ function printSummary(results: readonly BenchResult[]): void {
 }
 
 async function main(): Promise<number> {
-  const benchmarks = await discover();
+  const benchmarks = await discover(process.argv.slice(2));
   const results: BenchResult[] = [];
   let crashed = false;
   for (const benchmark of benchmarks) {

@@ -70,6 +70,21 @@ describe('ledger store on real PostgreSQL', () => {
     expect(await verifyLedgerDatabase({ pool })).toEqual({ ok: true, treeSize: 150, problems: [] });
   });
 
+  it('checks a signed checkpoint against the entries at its size', async () => {
+    const pool = await freshLedger('ledger_checkpoint');
+    const appender = new LedgerAppender(pool);
+    for (let n = 0; n < 10; n += 1) await appender.append(event(n));
+    const reader = new LedgerReader(pool);
+    const earlier = { origin: 'test', treeSize: 10, rootHash: (await reader.head()).rootHash, issuedAt: new Date() };
+    await Promise.all(Array.from({ length: 10 }, (_, n) => appender.append(event(100 + n))));
+
+    expect((await verifyLedgerDatabase({ pool, checkpoint: earlier })).ok).toBe(true);
+    const forged = { ...earlier, treeSize: 11 };
+    expect((await verifyLedgerDatabase({ pool, checkpoint: forged })).problems).toEqual([
+      "the checkpoint's root for size 11 does not match the entries",
+    ]);
+  });
+
   it('is append-only in the database itself, and its head only grows', async () => {
     const pool = await freshLedger('ledger_refuses');
     await new LedgerAppender(pool).append(event(1));
@@ -86,7 +101,7 @@ describe('ledger store on real PostgreSQL', () => {
       const appender = new LedgerAppender(pool);
       await Promise.all(Array.from({ length: 40 }, (_, n) => appender.append(event(n))));
       expect((await verifyLedgerDatabase({ pool })).ok).toBe(true);
-      await pool.query('ALTER TABLE ledger_entries DISABLE TRIGGER USER');
+      for (const table of ['ledger_entries', 'ledger_subtrees', 'ledger_head']) await pool.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
       await pool.query(sql);
       return verifyLedgerDatabase({ pool });
     }
@@ -110,6 +125,16 @@ describe('ledger store on real PostgreSQL', () => {
       const result = await tampered('ledger_delete', `DELETE FROM ledger_entries WHERE idx = 30`);
       expect(result.ok).toBe(false);
       expect(result.problems).toContain('entries 30..30 are missing');
+    });
+
+    it('a deleted subtree hash', async () => {
+      const result = await tampered('ledger_subtree', `DELETE FROM ledger_subtrees WHERE level = 2 AND idx = 3`);
+      expect(result.problems).toContain('level 2 misses 1 subtree hashes');
+    });
+
+    it('a head rolled back to an earlier size', async () => {
+      const result = await tampered('ledger_head', `UPDATE ledger_head SET tree_size = 39`);
+      expect(result.problems).toContain('the head says 39 entries, the table holds 40');
     });
 
     it('two swapped entries', async () => {
