@@ -55,17 +55,28 @@ export async function verifyLedgerDatabase(params: {
   return { ok: problems.length === 0, treeSize: size, problems };
 }
 
-/** All leaf hashes, recomputed from the leaves, in index order (32 bytes each); reports gaps and edits. */
+/**
+ * All leaf hashes, recomputed from the leaves, in index order (32 bytes each); reports gaps and edits.
+ * The next batch is already being read while this one is hashed: database and hashing overlap.
+ */
 async function readLeafHashes(pool: Pool, report: (problem: string) => void): Promise<Buffer> {
+  type EntryRow = { idx: string; leaf: Buffer; leaf_hash: Buffer };
+  const fetchFrom = (from: number): Promise<EntryRow[]> =>
+    pool
+      .query<EntryRow>({
+        name: 'ledger-verify-entries',
+        text: 'SELECT idx, leaf, leaf_hash FROM ledger_entries WHERE idx >= $1 ORDER BY idx LIMIT $2',
+        values: [from, ENTRY_BATCH],
+      })
+      .then((result) => result.rows);
   const chunks: Buffer[] = [];
   let expected = 0;
+  let next = fetchFrom(0);
   for (;;) {
-    const { rows } = await pool.query<{ idx: string; leaf: Buffer; leaf_hash: Buffer }>({
-      name: 'ledger-verify-entries',
-      text: 'SELECT idx, leaf, leaf_hash FROM ledger_entries WHERE idx >= $1 ORDER BY idx LIMIT $2',
-      values: [expected, ENTRY_BATCH],
-    });
-    if (rows.length === 0) break;
+    const rows = await next;
+    const last = rows[rows.length - 1];
+    if (!last) break;
+    next = fetchFrom(Number(last.idx) + 1);
     const chunk = Buffer.allocUnsafe(rows.length * HASH_SIZE);
     rows.forEach((row, i) => {
       const index = Number(row.idx);
@@ -129,14 +140,21 @@ async function compareStoredSubtrees(pool: Pool, levels: readonly Buffer[], repo
     if (reportedRows < 5) report(problem);
     reportedRows += 1;
   };
-  let after: [number, number] = [0, -1];
+  type SubtreeRow = { level: number; idx: string; hash: Buffer };
+  const fetchAfter = (level: number, idx: number): Promise<SubtreeRow[]> =>
+    pool
+      .query<SubtreeRow>({
+        name: 'ledger-verify-subtrees',
+        text: `SELECT level, idx, hash FROM ledger_subtrees WHERE (level, idx) > ($1, $2) ORDER BY level, idx LIMIT $3`,
+        values: [level, idx, SUBTREE_BATCH],
+      })
+      .then((result) => result.rows);
+  let next = fetchAfter(0, -1);
   for (;;) {
-    const { rows } = await pool.query<{ level: number; idx: string; hash: Buffer }>({
-      name: 'ledger-verify-subtrees',
-      text: `SELECT level, idx, hash FROM ledger_subtrees WHERE (level, idx) > ($1, $2) ORDER BY level, idx LIMIT $3`,
-      values: [after[0], after[1], SUBTREE_BATCH],
-    });
-    if (rows.length === 0) break;
+    const rows = await next;
+    const lastRow = rows[rows.length - 1];
+    if (!lastRow) break;
+    next = fetchAfter(lastRow.level, Number(lastRow.idx));
     for (const row of rows) {
       const idx = Number(row.idx);
       const expected = levelHash(levels, row.level, idx);
@@ -146,8 +164,6 @@ async function compareStoredSubtrees(pool: Pool, levels: readonly Buffer[], repo
         if (!hashesEqual(expected, row.hash)) rowProblem(`subtree level ${row.level} #${idx} is altered`);
       }
     }
-    const last = rows[rows.length - 1];
-    if (last) after = [last.level, Number(last.idx)];
   }
   for (let level = 1; level < levels.length; level += 1) {
     const expectedCount = (levels[level]?.length ?? 0) / HASH_SIZE;
