@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { ConsentPurpose, DataCategory } from '#contracts';
+import { CREDITOR_STAFF_ROLE, ConsentPurpose, DataCategory, STAFF_CREDITOR_CLAIM, backofficeAudience } from '#contracts';
 import { derivePairwisePseudonym, issueConsentToken } from '#consent';
 import { pseudonymSecretBytes, signingKey, type DemoKeys } from './demo-keys.js';
 import { COORDINATOR_ISSUER, DEMO_IDP_ISSUER } from './demo-nodes.js';
@@ -8,9 +8,6 @@ import { COORDINATOR_ISSUER, DEMO_IDP_ISSUER } from './demo-nodes.js';
 /** How long pasted tokens live: consent tokens minutes at most (the nodes refuse longer), staff 1 h. */
 export const CONSENT_TOKEN_SECONDS = 300;
 export const STAFF_TOKEN_SECONDS = 3600;
-
-/** The role a staff token needs for a node's back-office (the node's CREDITOR_STAFF_ROLE). */
-const CREDITOR_STAFF_ROLE = 'creditor-staff';
 
 /** The pseudonym one node knows a resident by, derived as the coordinator will derive it. */
 export function demoPseudonym(keys: DemoKeys, params: { residentId: string; creditorId: string }): string {
@@ -48,10 +45,10 @@ export async function mintStaffToken(
   params: { creditorId: string; subject: string; lifetimeSeconds: number },
 ): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ roles: [CREDITOR_STAFF_ROLE], creditor_id: params.creditorId })
+  return new SignJWT({ roles: [CREDITOR_STAFF_ROLE], [STAFF_CREDITOR_CLAIM]: params.creditorId })
     .setProtectedHeader({ alg: 'EdDSA', kid: keys.identityProvider.kid, typ: 'at+jwt' })
     .setIssuer(DEMO_IDP_ISSUER)
-    .setAudience(`backoffice:${params.creditorId}`)
+    .setAudience(backofficeAudience(params.creditorId))
     .setSubject(params.subject)
     .setIssuedAt(now)
     .setExpirationTime(now + params.lifetimeSeconds)

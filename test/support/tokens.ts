@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { ConsentPurpose, DataCategory } from '#contracts';
+import { CREDITOR_STAFF_ROLE, ConsentPurpose, DataCategory, STAFF_CREDITOR_CLAIM, backofficeAudience } from '#contracts';
 import { issueConsentToken } from '#consent';
 import type { SigningKey } from './key-set-server.js';
 
@@ -42,10 +42,10 @@ export function staffToken(params: {
   expiresInSeconds?: number;
 }): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ roles: params.roles ?? ['creditor-staff'], creditor_id: params.creditorId })
+  return new SignJWT({ roles: params.roles ?? [CREDITOR_STAFF_ROLE], [STAFF_CREDITOR_CLAIM]: params.creditorId })
     .setProtectedHeader({ alg: 'EdDSA', kid: params.key.kid, typ: 'at+jwt' })
     .setIssuer(params.issuer ?? TEST_STAFF_ISSUER)
-    .setAudience(params.audience ?? `backoffice:${params.creditorId}`)
+    .setAudience(params.audience ?? backofficeAudience(params.creditorId))
     .setSubject(params.subject ?? 'staff-member-1')
     .setIssuedAt(now)
     .setExpirationTime(now + (params.expiresInSeconds ?? 300))

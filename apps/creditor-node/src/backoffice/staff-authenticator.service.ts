@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { AuthErrorCode } from '#contracts';
+import { AuthErrorCode, CREDITOR_STAFF_ROLE, STAFF_CREDITOR_CLAIM } from '#contracts';
+import { bearerToken } from '../common/bearer-token.js';
 import { Clock } from '../common/clock.js';
 import type { NodeConfig } from '../config/node-config.js';
 import { NODE_CONFIG } from '../config/node-config.token.js';
-import { CREDITOR_STAFF_ROLE, type StaffMember } from './staff-member.js';
+import type { StaffMember } from './staff-member.js';
 
 export type StaffAuthentication =
   | { readonly ok: true; readonly staff: StaffMember }
@@ -27,7 +28,7 @@ export class StaffAuthenticator {
   }
 
   async authenticate(authorization: string | undefined): Promise<StaffAuthentication> {
-    const token = authorization === undefined ? null : /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+    const token = bearerToken(authorization);
     if (!token) return { ok: false, code: AuthErrorCode.UNAUTHENTICATED, reason: 'Log in first: no bearer token was sent.' };
     let payload: Record<string, unknown>;
     try {
@@ -46,7 +47,7 @@ export class StaffAuthenticator {
     }
     const roles = payload['roles'];
     const hasRole = Array.isArray(roles) && roles.includes(CREDITOR_STAFF_ROLE);
-    if (!hasRole || payload['creditor_id'] !== this.config.creditorId) {
+    if (!hasRole || payload[STAFF_CREDITOR_CLAIM] !== this.config.creditorId) {
       return { ok: false, code: AuthErrorCode.FORBIDDEN, reason: `Only staff of ${this.config.displayName} may use this back-office.` };
     }
     return { ok: true, staff: { subject: String(payload['sub']), creditorId: this.config.creditorId } };

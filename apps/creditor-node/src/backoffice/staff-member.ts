@@ -4,6 +4,3 @@ export interface StaffMember {
   readonly subject: string;
   readonly creditorId: string;
 }
-
-/** The role a staff member needs in their token to use this node's back-office. */
-export const CREDITOR_STAFF_ROLE = 'creditor-staff';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ClaimImportSource } from './claim-import.entity.js';
-import { CLAIM_RECORD_COLUMNS, toClaimRecord, type ClaimRecordRow } from './claim-record.js';
+import { CLAIM_RECORD_COLUMNS, toClaimRecord, type ClaimRecord, type ClaimRecordRow } from './claim-record.js';
 import { areAmountsEditable } from './domain/claim-lifecycle.js';
 import type {
   ClaimFieldLabels,
@@ -32,6 +32,12 @@ interface StoredClaim extends ClaimRecordRow {
   revision: number;
 }
 
+/** A stored claim with its parsed record. */
+interface Existing {
+  readonly stored: StoredClaim;
+  readonly record: ClaimRecord;
+}
+
 /** The claim fields an import sets, in the shape stored in the audit trail. */
 function auditShape(claim: ClaimImportRow): Record<string, unknown> {
   return {
@@ -47,8 +53,7 @@ function auditShape(claim: ClaimImportRow): Record<string, unknown> {
   };
 }
 
-function storedShape(stored: StoredClaim): Record<string, unknown> {
-  const record = toClaimRecord(stored);
+function storedShape({ stored, record }: Existing): Record<string, unknown> {
   return {
     customerReference: stored.customer_reference,
     description: record.description,
@@ -66,8 +71,7 @@ function sameContent(a: Record<string, unknown>, b: Record<string, unknown>): bo
   return Object.keys(a).every((key) => a[key] === b[key]);
 }
 
-function amountsDiffer(stored: StoredClaim, claim: ClaimImportRow): boolean {
-  const record = toClaimRecord(stored);
+function amountsDiffer(record: ClaimRecord, claim: ClaimImportRow): boolean {
   return (
     record.principalCents !== claim.principalCents ||
     record.interestCents !== claim.interestCents ||
@@ -129,34 +133,35 @@ export class ClaimImportService {
         FOR UPDATE OF c`,
       [references],
     );
-    const storedByReference = new Map(stored.map((s) => [s.reference, s]));
+    // Each stored claim is parsed once; comparisons below use the parsed record.
+    const storedByReference = new Map<string, Existing>(stored.map((s) => [s.reference, { stored: s, record: toClaimRecord(s) }]));
 
     const errors: ClaimImportError[] = [];
     const creates: NumberedClaimRow[] = [];
-    const updates: { row: NumberedClaimRow; stored: StoredClaim }[] = [];
+    const updates: { row: NumberedClaimRow; existing: Existing }[] = [];
     let unchanged = 0;
     for (const row of params.rows) {
       const existing = storedByReference.get(row.claim.claimReference);
       if (existing === undefined) {
         creates.push(row);
-      } else if (existing.customer_reference !== row.claim.customerReference) {
+      } else if (existing.stored.customer_reference !== row.claim.customerReference) {
         errors.push({
           row: row.row,
           field: params.fieldLabels.customerReference,
           code: StoredClaimConflict.CLAIM_CUSTOMER_CHANGED,
-          message: `Claim ${row.claim.claimReference} belongs to customer ${existing.customer_reference}, not ${row.claim.customerReference}; a claim cannot move to another customer.`,
+          message: `Claim ${row.claim.claimReference} belongs to customer ${existing.stored.customer_reference}, not ${row.claim.customerReference}; a claim cannot move to another customer.`,
         });
       } else if (sameContent(auditShape(row.claim), storedShape(existing))) {
         unchanged += 1;
-      } else if (amountsDiffer(existing, row.claim) && !areAmountsEditable(existing.status)) {
+      } else if (amountsDiffer(existing.record, row.claim) && !areAmountsEditable(existing.record.status)) {
         errors.push({
           row: row.row,
           field: params.fieldLabels.principalCents,
           code: StoredClaimConflict.CLAIM_LOCKED,
-          message: `Claim ${row.claim.claimReference} is ${existing.status}: its amounts are frozen by a payment plan proposal.`,
+          message: `Claim ${row.claim.claimReference} is ${existing.record.status}: its amounts are frozen by a payment plan proposal.`,
         });
       } else {
-        updates.push({ row, stored: existing });
+        updates.push({ row, existing });
       }
     }
     if (errors.length > 0) return { ok: false, errors };
@@ -198,17 +203,17 @@ export class ClaimImportService {
         [inserted.id, batch.id, auditShape(claim)],
       );
     }
-    for (const { row, stored: before } of updates) {
+    for (const { row, existing: before } of updates) {
       const claim = row.claim;
       await tx.query(
         `UPDATE claims SET description = $2, principal_cents = $3, interest_cents = $4, costs_cents = $5,
                 issued_on = $6, due_on = $7, stage = $8, preferential = $9, revision = revision + 1, updated_at = now()
           WHERE id = $1`,
-        [before.id, claim.description, claim.principalCents, claim.interestCents, claim.costsCents, claim.issuedOn, claim.dueOn, claim.stage, claim.preferential],
+        [before.stored.id, claim.description, claim.principalCents, claim.interestCents, claim.costsCents, claim.issuedOn, claim.dueOn, claim.stage, claim.preferential],
       );
       await tx.query(
         `INSERT INTO claim_revisions (claim_id, import_id, revision, change, before, after) VALUES ($1, $2, $3, 'updated', $4, $5)`,
-        [before.id, batch.id, before.revision + 1, storedShape(before), auditShape(claim)],
+        [before.stored.id, batch.id, before.stored.revision + 1, storedShape(before), auditShape(claim)],
       );
     }
     return { ok: true, importId: batch.id, created: creates.length, updated: updates.length, unchanged };

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { importJWK, type CryptoKey, type JWK } from 'jose';
-import { CREDITOR_ID_PATTERN, CREDITOR_SECTORS, type CreditorSector } from '#contracts';
+import { CREDITOR_ID_PATTERN, CREDITOR_SECTORS, backofficeAudience, type CreditorSector } from '#contracts';
 
 /**
  * Everything a creditor node needs to run, validated once at boot. The only place that reads the
@@ -113,7 +113,7 @@ export async function loadNodeConfig(env: Env): Promise<NodeConfig> {
     'http:',
     'https:',
   ]);
-  const staffAudience = env['STAFF_OIDC_AUDIENCE']?.trim() || `backoffice:${creditorId}`;
+  const staffAudience = env['STAFF_OIDC_AUDIENCE']?.trim() || backofficeAudience(creditorId);
 
   const signingKey = await readSigningKey(required('NODE_SIGNING_KEY', 'the node’s Ed25519 private key as a JWK (JSON)'), problems);
 

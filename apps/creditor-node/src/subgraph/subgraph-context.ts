@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { bearerToken } from '../common/bearer-token.js';
 
 /** What every subgraph resolver receives: the consent token the caller sent, if any. */
 export interface SubgraphContext {
@@ -7,7 +8,5 @@ export interface SubgraphContext {
 
 /** Consent tokens travel as `Authorization: Bearer <token>`, one token per node and request. */
 export function subgraphContextFrom(req: Request): SubgraphContext {
-  const header = req.headers.authorization;
-  const match = header === undefined ? null : /^Bearer\s+(\S+)$/i.exec(header);
-  return { consentToken: match?.[1] };
+  return { consentToken: bearerToken(req.headers.authorization) };
 }
