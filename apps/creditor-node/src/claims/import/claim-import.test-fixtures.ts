@@ -2,6 +2,8 @@
  * Shared test data for the claim import specs: realistic Dutch claims, a pinned 'today', and helpers
  * to write them as GraphQL input or as CSV. Not production code.
  */
+import { cents } from '#contracts';
+import type { ClaimImportRow } from './claim-import-row.js';
 
 /** Every spec judges dates against this day, so they pass on any day they run. */
 export const TODAY = '2025-06-15';
@@ -20,6 +22,22 @@ export const FULL_HEADER = [
   'stage',
   'preferential',
 ];
+
+/** What `graphqlInput()` (and the same assessment as a CSV line) becomes after validation. */
+export const GOOD_CLAIM: ClaimImportRow = {
+  claimReference: 'AJ-2025-004711',
+  customerReference: 'BSN-REF-88123',
+  customerPostcode: '3511AB',
+  customerBirthDate: '1978-04-12',
+  description: 'Gemeentelijke belastingen 2025 — afvalstoffenheffing',
+  principalCents: cents(41_250),
+  interestCents: cents(0),
+  costsCents: cents(0),
+  issuedOn: '2025-02-28',
+  dueOn: '2025-04-30',
+  stage: 'reminder',
+  preferential: false,
+};
 
 /** A municipal tax assessment as the GraphQL mutation would pass it (amounts as Cents strings). */
 export function graphqlInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { IMPORT_ERROR_CODES, ImportErrorCode } from './claim-import-row.js';
-import { FULL_HEADER, graphqlInput, numbered, TODAY, utf8 } from './claim-import.test-fixtures.js';
+import { FULL_HEADER, GOOD_CLAIM, graphqlInput, numbered, TODAY, utf8 } from './claim-import.test-fixtures.js';
 import { parseClaimCsv as parseClaimCsvByItsOwnName } from './parse-claim-csv.js';
 import { parseClaimCsv, validateClaimRows } from './validate-claim-rows.js';
 
@@ -61,20 +61,7 @@ describe('parseClaimCsv (the CSV way in)', () => {
       rows: [
         {
           row: 2,
-          claim: {
-            claimReference: 'AJ-2025-004711',
-            customerReference: 'BSN-REF-88123',
-            customerPostcode: '3511AB',
-            customerBirthDate: '1978-04-12',
-            description: 'Gemeentelijke belastingen 2025 — afvalstoffenheffing',
-            principalCents: 41_250,
-            interestCents: 0,
-            costsCents: 0,
-            issuedOn: '2025-02-28',
-            dueOn: '2025-04-30',
-            stage: 'reminder',
-            preferential: false,
-          },
+          claim: GOOD_CLAIM,
         },
         {
           row: 3,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { CSV_FIELD_LABELS } from './claim-csv-columns.js';
 import { GRAPHQL_FIELD_LABELS, ImportErrorCode } from './claim-import-row.js';
-import { graphqlInput, TODAY } from './claim-import.test-fixtures.js';
+import { GOOD_CLAIM, graphqlInput, TODAY } from './claim-import.test-fixtures.js';
 import { validateClaimRow } from './validate-claim-row.js';
 
 function validate(overrides: Record<string, unknown>, labels = GRAPHQL_FIELD_LABELS) {
@@ -18,20 +18,7 @@ describe('validateClaimRow', () => {
   it('normalises a good row', () => {
     expect(validate({})).toEqual({
       ok: true,
-      value: {
-        claimReference: 'AJ-2025-004711',
-        customerReference: 'BSN-REF-88123',
-        customerPostcode: '3511AB',
-        customerBirthDate: '1978-04-12',
-        description: 'Gemeentelijke belastingen 2025 — afvalstoffenheffing',
-        principalCents: 41_250,
-        interestCents: 0,
-        costsCents: 0,
-        issuedOn: '2025-02-28',
-        dueOn: '2025-04-30',
-        stage: 'reminder',
-        preferential: false,
-      },
+      value: GOOD_CLAIM,
     });
   });
 
