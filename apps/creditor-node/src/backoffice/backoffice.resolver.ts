@@ -22,12 +22,10 @@ import { ClaimImportFacade, type ClaimRowInput } from './claim-import.facade.js'
 import { CurrentStaff, StaffAuthGuard } from './staff-auth.guard.js';
 import type { StaffMember } from './staff-member.js';
 
-type UpperCase<T extends string> = Uppercase<T>;
-
 interface ClaimSearchInput {
   text?: string | null;
-  status?: UpperCase<ClaimStatus> | null;
-  stage?: UpperCase<CollectionStage> | null;
+  status?: Uppercase<ClaimStatus> | null;
+  stage?: Uppercase<CollectionStage> | null;
   customerReference?: string | null;
 }
 

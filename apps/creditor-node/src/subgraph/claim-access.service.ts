@@ -28,20 +28,25 @@ export class ClaimAccessService {
 
   /** A claim by its global id; null when it is not this resident's or not this node's. */
   async claimById(context: SubgraphContext, globalId: string): Promise<ClaimView | null> {
-    const verification = await this.verifier.verify(context.consentToken, DataCategory.CLAIMS);
-    if (!verification.ok) throw consentError(verification.code, verification.reason);
+    const consent = await this.verifiedConsent(context);
     const parsed = parseGlobalClaimId(globalId);
     if (parsed === null || parsed.creditorId !== this.config.creditorId) return null;
-    const claim = await this.disclosures.discloseClaim(verification.claims, parsed.reference);
+    // The query itself checks that the claim belongs to the consent's pseudonym.
+    const claim = await this.disclosures.discloseClaim(consent, parsed.reference);
     return claim === null ? null : toClaimView(this.config.creditorId, claim);
   }
 
   private async consentFor(context: SubgraphContext, pseudonym: string): Promise<ConsentTokenClaims> {
-    const verification = await this.verifier.verify(context.consentToken, DataCategory.CLAIMS);
-    if (!verification.ok) throw consentError(verification.code, verification.reason);
-    if (verification.claims.sub !== pseudonym) {
+    const consent = await this.verifiedConsent(context);
+    if (consent.sub !== pseudonym) {
       throw consentError(ConsentErrorCode.CONSENT_INVALID, 'The consent token is for another resident.');
     }
+    return consent;
+  }
+
+  private async verifiedConsent(context: SubgraphContext): Promise<ConsentTokenClaims> {
+    const verification = await this.verifier.verify(context.consentToken, DataCategory.CLAIMS);
+    if (!verification.ok) throw consentError(verification.code, verification.reason);
     return verification.claims;
   }
 }
