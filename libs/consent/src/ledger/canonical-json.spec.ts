@@ -178,7 +178,10 @@ describe('properties', () => {
         if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
         const sorted: Record<string, unknown> = {};
         // Integer-like keys would jump to the front of a JS object, so the reference only sees other keys.
-        for (const key of Object.keys(v).sort()) sorted[key] = (v as Record<string, unknown>)[key];
+        // defineProperty, not assignment: a member named "__proto__" must stay a member, not a prototype.
+        for (const key of Object.keys(v).sort()) {
+          Object.defineProperty(sorted, key, { value: (v as Record<string, unknown>)[key], enumerable: true, writable: true, configurable: true });
+        }
         return sorted;
       });
     const noIntegerKeys = fc.jsonValue({ maxDepth: 3 }).filter((v) => !/"\d+":/.test(JSON.stringify(v)));
@@ -188,6 +191,10 @@ describe('properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('keeps a member named "__proto__" (the counterexample fast-check found)', () => {
+    expect(canonicalJson(JSON.parse('{"b":1,"__proto__":false}'))).toBe('{"__proto__":false,"b":1}');
   });
 
   it('is a fixed point: parsing canonical JSON and canonicalising again changes nothing, whatever the member order', () => {
