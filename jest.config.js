@@ -1,5 +1,5 @@
 // Jest runs in ESM mode: NestJS 12, jose 6 and openid-client 6 are ESM-only (see docs/adr/0001).
-const libs = ['contracts', 'consent'];
+const libs = ['contracts', 'consent', 'service-kit'];
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createNodeDataSource, NODE_MIGRATIONS } from '../../apps/creditor-node/src/database/node-data-source.js';
-import { runMigrationsExclusively } from '../../apps/creditor-node/src/database/run-migrations-exclusively.js';
+import { runMigrationsExclusively } from '#service-kit';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 describe('node workers starting at once on a fresh database', () => {

@@ -6,9 +6,9 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { CREDITOR_SUBGRAPH_SDL, CentsScalar, DateScalar, DateTimeScalar } from '#contracts';
 import { BackofficeModule } from './backoffice/backoffice.module.js';
 import { BACKOFFICE_SDL } from './backoffice/backoffice.sdl.js';
-import { Clock, SystemClock } from './common/clock.js';
-import { formatGraphQLError } from './common/graphql-errors.js';
-import { legacyJsonStatusPlugin } from './common/legacy-json-status.plugin.js';
+import { Clock, SystemClock } from '#service-kit';
+import { formatGraphQLError } from '#service-kit';
+import { legacyJsonStatusPlugin } from '#service-kit';
 import type { NodeConfig } from './config/node-config.js';
 import { NodeCoreModule } from './node-core.module.js';
 import { DatabaseModule } from './database/database.module.js';

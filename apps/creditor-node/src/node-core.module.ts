@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { Clock } from './common/clock.js';
+import { Clock } from '#service-kit';
 import type { NodeConfig } from './config/node-config.js';
 import { NODE_CONFIG } from './config/node-config.token.js';
 

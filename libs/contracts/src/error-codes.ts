@@ -36,4 +36,36 @@ export const GeneralErrorCode = {
 } as const;
 export type GeneralErrorCode = (typeof GeneralErrorCode)[keyof typeof GeneralErrorCode];
 
-export type ErrorCode = ConsentErrorCode | AuthErrorCode | ClaimErrorCode | GeneralErrorCode;
+export type ErrorCode = ConsentErrorCode | AuthErrorCode | ClaimErrorCode | GeneralErrorCode | LedgerErrorCode | CoordinatorErrorCode;
+
+/** The ledger HTTP API (LEDGER.md): 400 answers carry one of these in `error.code`. */
+export const LedgerErrorCode = {
+  /** A parameter is missing, not a non-negative integer, or otherwise malformed. */
+  LEDGER_BAD_PARAMETER: 'LEDGER_BAD_PARAMETER',
+  /** An index or range lies outside the tree (or end ≤ start, or more than 1000 entries). */
+  LEDGER_OUT_OF_RANGE: 'LEDGER_OUT_OF_RANGE',
+  /** A tree size larger than the ledger is now. */
+  LEDGER_SIZE_BEYOND_TREE: 'LEDGER_SIZE_BEYOND_TREE',
+  /** No entry the caller may see at that index (or no such entry). */
+  LEDGER_ENTRY_NOT_FOUND: 'LEDGER_ENTRY_NOT_FOUND',
+} as const;
+export type LedgerErrorCode = (typeof LedgerErrorCode)[keyof typeof LedgerErrorCode];
+
+/** The coordinator's GraphQL API: directory, consents, mandates, consent tokens. */
+export const CoordinatorErrorCode = {
+  CREDITOR_ALREADY_REGISTERED: 'CREDITOR_ALREADY_REGISTERED',
+  CREDITOR_REGISTRATION_INVALID: 'CREDITOR_REGISTRATION_INVALID',
+  CONSENT_NOT_FOUND: 'CONSENT_NOT_FOUND',
+  CONSENT_ALREADY_WITHDRAWN: 'CONSENT_ALREADY_WITHDRAWN',
+  CONSENT_ALREADY_EXPIRED: 'CONSENT_ALREADY_EXPIRED',
+  CONSENT_UNKNOWN_TEXT_VERSION: 'CONSENT_UNKNOWN_TEXT_VERSION',
+  /** No given, unexpired consent covers what a consent token was asked for. */
+  CONSENT_NOT_GIVEN: 'CONSENT_NOT_GIVEN',
+  MANDATE_NOT_FOUND: 'MANDATE_NOT_FOUND',
+  MANDATE_ALREADY_WITHDRAWN: 'MANDATE_ALREADY_WITHDRAWN',
+  MANDATE_ALREADY_EXPIRED: 'MANDATE_ALREADY_EXPIRED',
+  MANDATE_UNKNOWN_COUNSELLOR: 'MANDATE_UNKNOWN_COUNSELLOR',
+  /** A counsellor acted for a resident without a mandate from them. */
+  MANDATE_REQUIRED: 'MANDATE_REQUIRED',
+} as const;
+export type CoordinatorErrorCode = (typeof CoordinatorErrorCode)[keyof typeof CoordinatorErrorCode];

@@ -6,3 +6,4 @@ export * from './graphql/creditor-subgraph.sdl.js';
 export * from './graphql/scalars.js';
 export * from './state-machine.js';
 export * from './staff-access-token.js';
+export * from './platform-access-token.js';

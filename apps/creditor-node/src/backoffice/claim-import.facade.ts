@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Cents } from '#contracts';
-import { Clock, dutchDate } from '../common/clock.js';
+import { Clock, dutchDate } from '#service-kit';
 import { ClaimImportService, type ClaimImportOutcome } from '../claims/claim-import.service.js';
 import { GRAPHQL_FIELD_LABELS, type ClaimFieldLabels } from '../claims/import/claim-import-row.js';
 import { CSV_FIELD_LABELS } from '../claims/import/claim-csv-columns.js';

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { importJWK, type CryptoKey, type JWK } from 'jose';
+import { ConfigError, ConfigReader, type Ed25519SigningKey, type Env } from '#service-kit';
 import { CREDITOR_ID_PATTERN, CREDITOR_SECTORS, backofficeAudience, type CreditorSector } from '#contracts';
 
 /**
@@ -23,7 +23,7 @@ export interface NodeConfig {
   /** The `iss` the coordinator puts in consent tokens. */
   readonly coordinatorIssuer: string;
   /** The node's own Ed25519 key: it signs the node's answers to proposals. */
-  readonly signingKey: { readonly privateKey: CryptoKey; readonly publicJwk: JWK; readonly keyId: string };
+  readonly signingKey: Ed25519SigningKey;
   /** OpenID Connect for the creditor's staff (back-office). */
   readonly staffAuth: { readonly issuer: string; readonly jwksUrl: URL; readonly audience: string };
   /** Serve GraphQL introspection (development and tests; off in production). */
@@ -31,14 +31,7 @@ export interface NodeConfig {
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
-export class ConfigError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(`The node configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
-
-type Env = Readonly<Record<string, string | undefined>>;
+export { ConfigError } from '#service-kit';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 
@@ -47,130 +40,61 @@ const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
  * them in one go instead of one restart per typo.
  */
 export async function loadNodeConfig(env: Env): Promise<NodeConfig> {
-  const problems: string[] = [];
-  const required = (name: string, hint: string): string => {
-    const value = env[name]?.trim();
-    if (value === undefined || value === '') {
-      problems.push(`${name} is missing: ${hint}.`);
-      return '';
-    }
-    return value;
-  };
-  const url = (name: string, value: string, protocols: readonly string[]): URL | undefined => {
-    if (value === '') return undefined;
-    try {
-      const parsed = new URL(value);
-      if (!protocols.includes(parsed.protocol)) {
-        problems.push(`${name} must be a ${protocols.join(' or ')} URL (got ${parsed.protocol}).`);
-        return undefined;
-      }
-      return parsed;
-    } catch {
-      problems.push(`${name} is not a valid URL: ${JSON.stringify(value)}.`);
-      return undefined;
-    }
-  };
-
-  const creditorId = required('CREDITOR_ID', 'the creditor id, e.g. gemeente-utrecht');
+  const read = new ConfigReader('node', env);
+  const creditorId = read.required('CREDITOR_ID', 'the creditor id, e.g. gemeente-utrecht');
   if (creditorId !== '' && !CREDITOR_ID_PATTERN.test(creditorId)) {
-    problems.push(`CREDITOR_ID ${JSON.stringify(creditorId)} must be lower-case letters, digits and hyphens.`);
+    read.problems.push(`CREDITOR_ID ${JSON.stringify(creditorId)} must be lower-case letters, digits and hyphens.`);
   }
-  const displayName = required('CREDITOR_NAME', 'the name residents see, e.g. "Gemeente Utrecht"');
-  const sectorText = required('CREDITOR_SECTOR', `one of ${CREDITOR_SECTORS.join(', ')}`);
+  const displayName = read.required('CREDITOR_NAME', 'the name residents see, e.g. "Gemeente Utrecht"');
+  const sectorText = read.required('CREDITOR_SECTOR', `one of ${CREDITOR_SECTORS.join(', ')}`);
   if (sectorText !== '' && !(CREDITOR_SECTORS as readonly string[]).includes(sectorText)) {
-    problems.push(`CREDITOR_SECTOR ${JSON.stringify(sectorText)} is unknown; use one of ${CREDITOR_SECTORS.join(', ')}.`);
+    read.problems.push(`CREDITOR_SECTOR ${JSON.stringify(sectorText)} is unknown; use one of ${CREDITOR_SECTORS.join(', ')}.`);
   }
-  const databaseUrlText = required('DATABASE_URL', 'a postgres:// URL of this node’s own database');
-  url('DATABASE_URL', databaseUrlText, ['postgres:', 'postgresql:']);
+  const databaseUrl = read.required('DATABASE_URL', 'a postgres:// URL of this node’s own database');
+  read.url('DATABASE_URL', databaseUrl, ['postgres:', 'postgresql:']);
+  const databasePoolSize = read.integer('DATABASE_POOL_SIZE', 8, { min: 1, max: 200 });
+  const port = read.integer('PORT', 4100, { min: 1, max: 65535 });
 
-  const poolText = env['DATABASE_POOL_SIZE']?.trim() || '8';
-  const databasePoolSize = Number(poolText);
-  if (!/^[0-9]+$/.test(poolText) || databasePoolSize < 1 || databasePoolSize > 200) {
-    problems.push(`DATABASE_POOL_SIZE must be a whole number from 1 to 200 (got ${JSON.stringify(poolText)}).`);
-  }
-
-  const portText = env['PORT']?.trim() ?? '4100';
-  const port = Number(portText);
-  if (!/^[0-9]+$/.test(portText) || port < 1 || port > 65535) {
-    problems.push(`PORT must be a whole number from 1 to 65535 (got ${JSON.stringify(portText)}).`);
-  }
-
-  const workersText = env['NODE_WORKERS']?.trim() || '1';
+  const workersText = read.optional('NODE_WORKERS') ?? '1';
   const workers = workersText === 'auto' ? availableParallelism() : Number(workersText);
   if (!/^([0-9]+|auto)$/.test(workersText) || workers < 1 || workers > 64) {
-    problems.push(`NODE_WORKERS must be a whole number from 1 to 64, or auto (got ${JSON.stringify(workersText)}).`);
+    read.problems.push(`NODE_WORKERS must be a whole number from 1 to 64, or auto (got ${JSON.stringify(workersText)}).`);
   }
 
-  const coordinatorJwksUrl = url(
+  const coordinatorJwksUrl = read.url(
     'COORDINATOR_JWKS_URL',
-    required('COORDINATOR_JWKS_URL', 'the URL of the coordinator’s /.well-known/jwks.json'),
+    read.required('COORDINATOR_JWKS_URL', 'the URL where the coordinator publishes its consent-token keys'),
     ['http:', 'https:'],
   );
-  const coordinatorIssuer = env['COORDINATOR_ISSUER']?.trim() || 'samen-regelen-coordinator';
+  const coordinatorIssuer = read.optional('COORDINATOR_ISSUER') ?? 'samen-regelen-coordinator';
 
-  const staffIssuer = required('STAFF_OIDC_ISSUER', 'the OpenID issuer of the creditor’s staff accounts');
-  const staffJwksUrl = url('STAFF_OIDC_JWKS_URL', required('STAFF_OIDC_JWKS_URL', 'the key set URL of that issuer'), [
+  const staffIssuer = read.required('STAFF_OIDC_ISSUER', 'the OpenID issuer of the creditor’s staff accounts');
+  const staffJwksUrl = read.url('STAFF_OIDC_JWKS_URL', read.required('STAFF_OIDC_JWKS_URL', 'the key set URL of that issuer'), [
     'http:',
     'https:',
   ]);
-  const staffAudience = env['STAFF_OIDC_AUDIENCE']?.trim() || backofficeAudience(creditorId);
+  const staffAudience = read.optional('STAFF_OIDC_AUDIENCE') ?? backofficeAudience(creditorId);
 
-  const signingKey = await readSigningKey(required('NODE_SIGNING_KEY', 'the node’s Ed25519 private key as a JWK (JSON)'), problems);
+  const signingKey = await read.ed25519Key('NODE_SIGNING_KEY', 'the node’s Ed25519 private key as a JWK (JSON)', 'node-key-1');
+  const introspection = read.boolean('GRAPHQL_INTROSPECTION', false);
+  const logLevel = read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
 
-  const introspection = parseBoolean('GRAPHQL_INTROSPECTION', env['GRAPHQL_INTROSPECTION'], false, problems);
-  const logLevelText = env['LOG_LEVEL']?.trim() || 'info';
-  if (!(LOG_LEVELS as readonly string[]).includes(logLevelText)) {
-    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got ${JSON.stringify(logLevelText)}).`);
-  }
-
-  if (problems.length > 0 || !coordinatorJwksUrl || !staffJwksUrl || !signingKey) throw new ConfigError(problems);
+  read.finish();
+  if (!coordinatorJwksUrl || !staffJwksUrl || !signingKey) throw new ConfigError('node', read.problems);
   return {
     creditorId,
     displayName,
     sector: sectorText as CreditorSector,
-    databaseUrl: databaseUrlText,
+    databaseUrl,
     databasePoolSize,
     port,
-    host: env['HOST']?.trim() || '127.0.0.1',
+    host: read.optional('HOST') ?? '127.0.0.1',
     workers,
     coordinatorJwksUrl,
     coordinatorIssuer,
     signingKey,
     staffAuth: { issuer: staffIssuer, jwksUrl: staffJwksUrl, audience: staffAudience },
     introspection,
-    logLevel: logLevelText as NodeConfig['logLevel'],
+    logLevel,
   };
-}
-
-function parseBoolean(name: string, value: string | undefined, fallback: boolean, problems: string[]): boolean {
-  const text = value?.trim().toLowerCase();
-  if (text === undefined || text === '') return fallback;
-  if (text === 'true' || text === '1') return true;
-  if (text === 'false' || text === '0') return false;
-  problems.push(`${name} must be true or false (got ${JSON.stringify(value)}).`);
-  return fallback;
-}
-
-async function readSigningKey(text: string, problems: string[]): Promise<NodeConfig['signingKey'] | undefined> {
-  if (text === '') return undefined;
-  let jwk: JWK;
-  try {
-    jwk = JSON.parse(text) as JWK;
-  } catch {
-    problems.push('NODE_SIGNING_KEY is not JSON; give the private key as a JWK.');
-    return undefined;
-  }
-  if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.d !== 'string' || typeof jwk.x !== 'string') {
-    problems.push('NODE_SIGNING_KEY must be an Ed25519 private key (JWK with kty OKP, crv Ed25519, d and x).');
-    return undefined;
-  }
-  try {
-    const privateKey = (await importJWK(jwk, 'EdDSA')) as CryptoKey;
-    const { d: _private, ...publicJwk } = jwk;
-    const keyId = jwk.kid ?? 'node-key-1';
-    return { privateKey, publicJwk: { ...publicJwk, kid: keyId, alg: 'EdDSA', use: 'sig' }, keyId };
-  } catch {
-    problems.push('NODE_SIGNING_KEY could not be read as an Ed25519 key.');
-    return undefined;
-  }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
 import { type DataCategory } from '#contracts';
 import { verifyConsentToken, type ConsentVerification } from '#consent';
-import { Clock } from '../common/clock.js';
+import { Clock } from '#service-kit';
 import type { NodeConfig } from '../config/node-config.js';
 import { NODE_CONFIG } from '../config/node-config.token.js';
 

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { NodeConfig } from '../config/node-config.js';
 import { NODE_CONFIG } from '../config/node-config.token.js';
 import { createNodeDataSource } from './node-data-source.js';
-import { runMigrationsExclusively } from './run-migrations-exclusively.js';
+import { runMigrationsExclusively } from '#service-kit';
 
 /** Opens the node's own database and brings its schema up to date before anything else starts. */
 @Global()

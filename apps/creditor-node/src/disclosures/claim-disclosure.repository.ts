@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { DataCategory, type ConsentTokenClaims } from '#contracts';
-import { pgPoolOf } from '../database/pg-pool.js';
+import { pgPoolOf } from '#service-kit';
 import { CLAIM_RECORD_COLUMNS, toClaimRecord, type ClaimRecord, type ClaimRecordRow } from '../claims/claim-record.js';
 
 // Paid and settled claims are no longer debts: disclosing them would share more than the purpose needs.

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { bearerToken } from '../common/bearer-token.js';
+import { bearerToken } from '#service-kit';
 
 /** What every subgraph resolver receives: the consent token the caller sent, if any. */
 export interface SubgraphContext {

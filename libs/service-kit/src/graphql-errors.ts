@@ -19,18 +19,29 @@ const PUBLIC_CODES = new Set<string>([
 
 const logger = new Logger('GraphQL');
 
+export type GraphQLErrorFormatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
 /**
  * Keeps intended errors as they are (message and stable code) and hides everything else behind a
- * generic INTERNAL error, so stack traces, SQL and internal URLs never reach a caller.
+ * generic INTERNAL error, so stack traces, SQL and internal URLs never reach a caller. A service adds
+ * the codes of its own domain to the shared ones.
  */
-export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function graphQLErrorFormatter(serviceCodes: Iterable<string> = []): GraphQLErrorFormatter {
+  const publicCodes = new Set([...PUBLIC_CODES, ...serviceCodes]);
+  return (formatted, error) => formatError(publicCodes, formatted, error);
+}
+
+/** The formatter with the shared codes only (the creditor node's). */
+export const formatGraphQLError: GraphQLErrorFormatter = graphQLErrorFormatter();
+
+function formatError(publicCodes: ReadonlySet<string>, formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.['code'];
-  if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+  if (typeof code === 'string' && publicCodes.has(code)) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
   logger.error(`Unexpected error: ${formatted.message}`, (unwrapResolverError(error) as Error | undefined)?.stack);
   return {
-    message: 'Something went wrong on this node. Please try again later.',
+    message: 'Something went wrong on our side. Please try again later.',
     path: formatted.path,
     extensions: { code: GeneralErrorCode.INTERNAL },
   };

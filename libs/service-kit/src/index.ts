@@ -1,0 +1,9 @@
+// What every service of the platform (creditor node, coordinator, gateway) needs the same way: the
+// clock port, bearer parsing, hardened GraphQL error handling, and PostgreSQL plumbing.
+export * from './bearer-token.js';
+export * from './clock.js';
+export * from './graphql-errors.js';
+export * from './legacy-json-status.plugin.js';
+export * from './pg-pool.js';
+export * from './run-migrations-exclusively.js';
+export * from './config-reader.js';
