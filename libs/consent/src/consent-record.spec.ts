@@ -63,8 +63,18 @@ describe('consent requests', () => {
   });
 
   it('refuses a mandate for oneself', () => {
-    expect(checkMandateRequest({ residentId: 'u-7', counsellorId: 'u-7' }).map((e) => e.code)).toEqual(['MANDATE_FOR_SELF']);
-    expect(checkMandateRequest({ residentId: 'u-7', counsellorId: 'shv-3' })).toEqual([]);
+    const validity = { validUntil: inDays(90), now: NOW };
+    expect(checkMandateRequest({ residentId: 'u-7', counsellorId: 'u-7', ...validity }).map((e) => e.code)).toEqual(['MANDATE_FOR_SELF']);
+    expect(checkMandateRequest({ residentId: 'u-7', counsellorId: 'shv-3', ...validity })).toEqual([]);
+  });
+
+  it('refuses a mandate that ended already, lasts too long, or has no real date', () => {
+    const codes = (validUntil: Date): string[] =>
+      checkMandateRequest({ residentId: 'u-7', counsellorId: 'shv-3', validUntil, now: NOW }).map((e) => e.code);
+    expect(codes(inDays(-1))).toEqual(['CONSENT_VALIDITY_IN_PAST']);
+    expect(codes(NOW)).toEqual(['CONSENT_VALIDITY_IN_PAST']);
+    expect(codes(inDays(400))).toEqual(['CONSENT_VALIDITY_TOO_LONG']);
+    expect(codes(new Date(Number.NaN))).toEqual(['CONSENT_VALIDITY_IN_PAST']);
   });
 });
 

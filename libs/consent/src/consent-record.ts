@@ -84,23 +84,39 @@ export function checkConsentRequest(params: {
       errors.push({ code: ConsentRequestErrorCode.UNKNOWN_CATEGORY, field: 'categories', message: `Unknown data category "${category}".` });
     }
   }
-  if (params.validUntil.getTime() <= params.now.getTime()) {
-    errors.push({ code: ConsentRequestErrorCode.VALIDITY_IN_PAST, field: 'validUntil', message: 'The end date must be in the future.' });
-  } else if (params.validUntil.getTime() - params.now.getTime() > MAX_CONSENT_VALIDITY_DAYS * DAY_MS) {
-    errors.push({
-      code: ConsentRequestErrorCode.VALIDITY_TOO_LONG,
-      field: 'validUntil',
-      message: `A consent lasts at most ${MAX_CONSENT_VALIDITY_DAYS} days.`,
-    });
-  }
+  errors.push(...checkValidity({ validUntil: params.validUntil, now: params.now }));
   return errors;
 }
 
-/** A counsellor cannot hold a mandate over themself. */
-export function checkMandateRequest(params: { readonly residentId: string; readonly counsellorId: string }): ConsentRequestError[] {
-  return params.residentId === params.counsellorId
-    ? [{ code: ConsentRequestErrorCode.MANDATE_FOR_SELF, field: 'counsellorId', message: 'You cannot give a mandate to yourself.' }]
-    : [];
+/** A consent or mandate ends in the future, and not too far: people renew rather than forget. */
+export function checkValidity(params: { readonly validUntil: Date; readonly now: Date }): ConsentRequestError[] {
+  if (Number.isNaN(params.validUntil.getTime()) || params.validUntil.getTime() <= params.now.getTime()) {
+    return [{ code: ConsentRequestErrorCode.VALIDITY_IN_PAST, field: 'validUntil', message: 'The end date must be in the future.' }];
+  }
+  if (params.validUntil.getTime() - params.now.getTime() > MAX_CONSENT_VALIDITY_DAYS * DAY_MS) {
+    return [
+      {
+        code: ConsentRequestErrorCode.VALIDITY_TOO_LONG,
+        field: 'validUntil',
+        message: `A consent or mandate lasts at most ${MAX_CONSENT_VALIDITY_DAYS} days.`,
+      },
+    ];
+  }
+  return [];
+}
+
+/** A counsellor cannot hold a mandate over themself, and a mandate has a sensible end date. */
+export function checkMandateRequest(params: {
+  readonly residentId: string;
+  readonly counsellorId: string;
+  readonly validUntil: Date;
+  readonly now: Date;
+}): ConsentRequestError[] {
+  const self =
+    params.residentId === params.counsellorId
+      ? [{ code: ConsentRequestErrorCode.MANDATE_FOR_SELF, field: 'counsellorId', message: 'You cannot give a mandate to yourself.' }]
+      : [];
+  return [...self, ...checkValidity(params)];
 }
 
 /**

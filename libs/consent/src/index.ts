@@ -5,3 +5,6 @@ export * from './consent-lifecycle.js';
 export * from './consent-record.js';
 export * from './checkpoints/index.js';
 export * from './ledger-store/index.js';
+export * from './ledger-events/index.js';
+export * from './receipts/index.js';
+export * from './ledger-client/index.js';

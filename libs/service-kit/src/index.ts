@@ -7,3 +7,5 @@ export * from './legacy-json-status.plugin.js';
 export * from './pg-pool.js';
 export * from './run-migrations-exclusively.js';
 export * from './config-reader.js';
+export * from './process-env.js';
+export * from './expected-graphql-errors.filter.js';

@@ -7,10 +7,23 @@ export interface AppendedEntry {
   readonly leafHash: Uint8Array;
 }
 
+/**
+ * Work that must commit together with its ledger entry or not at all (e.g. marking a consent
+ * withdrawn). It runs inside the batch's transaction, under a savepoint, with the index its leaf will
+ * get; it returns the leaf. If it throws, only its own changes are rolled back and no leaf is written;
+ * the rest of the batch carries on.
+ */
+export type AtomicAppend<T> = (tx: PoolClient, index: number) => Promise<{ readonly leaf: Uint8Array; readonly result: T }>;
+
 interface Pending {
-  readonly leaf: Uint8Array;
-  readonly resolve: (entry: AppendedEntry) => void;
+  readonly leaf: Uint8Array | AtomicAppend<unknown>;
+  readonly resolve: (entry: AppendedEntry & { readonly result: unknown }) => void;
   readonly reject: (error: unknown) => void;
+}
+
+interface Written {
+  readonly entry?: AppendedEntry & { readonly result: unknown };
+  readonly error?: unknown;
 }
 
 const MAX_BATCH = 500;
@@ -29,7 +42,18 @@ export class LedgerAppender {
   constructor(private readonly pool: Pool) {}
 
   append(leaf: Uint8Array): Promise<AppendedEntry> {
-    const appended = new Promise<AppendedEntry>((resolve, reject) => this.queue.push({ leaf, resolve, reject }));
+    return this.enqueue(leaf);
+  }
+
+  /** Appends the leaf `work` returns, committing `work`'s own writes in the same transaction. */
+  appendAtomically<T>(work: AtomicAppend<T>): Promise<AppendedEntry & { readonly result: T }> {
+    return this.enqueue(work) as Promise<AppendedEntry & { readonly result: T }>;
+  }
+
+  private enqueue(leaf: Pending['leaf']): Promise<AppendedEntry & { readonly result: unknown }> {
+    const appended = new Promise<AppendedEntry & { readonly result: unknown }>((resolve, reject) =>
+      this.queue.push({ leaf, resolve, reject }),
+    );
     this.flushing ??= this.flush();
     return appended;
   }
@@ -40,8 +64,12 @@ export class LedgerAppender {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
-          const entries = await this.writeBatch(batch.map((p) => p.leaf));
-          batch.forEach((pending, i) => pending.resolve(entries[i] as AppendedEntry));
+          const written = await this.writeBatch(batch.map((p) => p.leaf));
+          batch.forEach((pending, i) => {
+            const outcome = written[i];
+            if (outcome?.entry) pending.resolve(outcome.entry);
+            else pending.reject(outcome?.error);
+          });
         } catch (error) {
           for (const pending of batch) pending.reject(error);
         }
@@ -52,7 +80,7 @@ export class LedgerAppender {
     }
   }
 
-  private async writeBatch(leaves: readonly Uint8Array[]): Promise<AppendedEntry[]> {
+  private async writeBatch(work: readonly Pending['leaf'][]): Promise<Written[]> {
     const client: PoolClient = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -64,13 +92,32 @@ export class LedgerAppender {
       const range = CompactRange.fromJSON(row.compact_range);
       if (range.size !== Number(row.tree_size)) throw new Error('The ledger head is inconsistent: its range and size differ.');
 
+      const written: Written[] = [];
+      const leaves: Uint8Array[] = [];
       const indexes: number[] = [];
       const leafHashes: Uint8Array[] = [];
       const subtreeLevels: number[] = [];
       const subtreeIndexes: number[] = [];
       const subtreeHashes: Buffer[] = [];
-      for (const leaf of leaves) {
+      for (const item of work) {
+        let leaf: Uint8Array;
+        let result: unknown;
+        if (typeof item === 'function') {
+          await client.query('SAVEPOINT atomic_append');
+          try {
+            ({ leaf, result } = await item(client, range.size));
+            await client.query('RELEASE SAVEPOINT atomic_append');
+          } catch (error) {
+            await client.query('ROLLBACK TO SAVEPOINT atomic_append');
+            written.push({ error });
+            continue;
+          }
+        } else {
+          leaf = item;
+        }
         const hash = leafHash(leaf);
+        written.push({ entry: { index: range.size, leafHash: hash, result } });
+        leaves.push(leaf);
         indexes.push(range.size);
         leafHashes.push(hash);
         for (const node of range.append(hash)) {
@@ -80,6 +127,10 @@ export class LedgerAppender {
           subtreeIndexes.push(node.start / width);
           subtreeHashes.push(Buffer.from(node.hash));
         }
+      }
+      if (leaves.length === 0) {
+        await client.query('ROLLBACK');
+        return written;
       }
       await client.query(
         `INSERT INTO ledger_entries (idx, leaf, leaf_hash)
@@ -97,7 +148,7 @@ export class LedgerAppender {
         [range.size, Buffer.from(range.root()), JSON.stringify(range.toJSON())],
       );
       await client.query('COMMIT');
-      return indexes.map((index, i) => ({ index, leafHash: leafHashes[i] as Uint8Array }));
+      return written;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;

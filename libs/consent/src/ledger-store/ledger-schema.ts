@@ -46,4 +46,34 @@ export const LEDGER_SCHEMA_SQL: readonly string[] = [
      RETURN NEW;
    END $$`,
   `CREATE TRIGGER ledger_head_grows BEFORE UPDATE ON ledger_head FOR EACH ROW EXECUTE FUNCTION ledger_head_only_grows()`,
+  // Every checkpoint ever signed, so a verifier (or a node) can ask for one at any earlier size.
+  `CREATE TABLE ledger_checkpoints (
+     tree_size bigint PRIMARY KEY CHECK (tree_size >= 0),
+     root_hash bytea NOT NULL CHECK (length(root_hash) = 32),
+     jws text NOT NULL,
+     key_id text NOT NULL,
+     issued_at timestamptz NOT NULL
+   )`,
+  `CREATE TRIGGER ledger_checkpoints_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON ledger_checkpoints
+   FOR EACH STATEMENT EXECUTE FUNCTION ledger_refuse_change()`,
+  // The public half of every key that ever signed a checkpoint or a receipt. Keys are only added and
+  // retired, never removed: the JWKS is built from this table.
+  `CREATE TABLE ledger_signing_keys (
+     key_id text PRIMARY KEY,
+     public_jwk jsonb NOT NULL,
+     created_at timestamptz NOT NULL DEFAULT now(),
+     retired_at timestamptz
+   )`,
+  `CREATE UNIQUE INDEX ledger_signing_keys_one_active ON ledger_signing_keys ((true)) WHERE retired_at IS NULL`,
+  `CREATE FUNCTION ledger_keys_only_retire() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     IF NEW.key_id <> OLD.key_id OR NEW.public_jwk <> OLD.public_jwk OR NEW.created_at <> OLD.created_at
+        OR OLD.retired_at IS NOT NULL OR NEW.retired_at IS NULL THEN
+       RAISE EXCEPTION 'a ledger signing key can only be retired, once' USING ERRCODE = 'insufficient_privilege';
+     END IF;
+     RETURN NEW;
+   END $$`,
+  `CREATE TRIGGER ledger_keys_retire_only BEFORE UPDATE ON ledger_signing_keys FOR EACH ROW EXECUTE FUNCTION ledger_keys_only_retire()`,
+  `CREATE TRIGGER ledger_keys_keep BEFORE DELETE OR TRUNCATE ON ledger_signing_keys
+   FOR EACH STATEMENT EXECUTE FUNCTION ledger_refuse_change()`,
 ];

@@ -1,0 +1,2 @@
+export * from './ledger-event.js';
+export * from './party-commitment.js';
