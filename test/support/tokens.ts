@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { CREDITOR_STAFF_ROLE, ConsentPurpose, DataCategory, STAFF_CREDITOR_CLAIM, backofficeAudience } from '#contracts';
+import { COORDINATOR_AUDIENCE, CREDITOR_STAFF_ROLE, ConsentPurpose, NODE_CREDENTIAL_TYPE, DataCategory, STAFF_CREDITOR_CLAIM, backofficeAudience } from '#contracts';
 import { issueConsentToken } from '#consent';
 import type { SigningKey } from './key-set-server.js';
 
@@ -49,5 +49,38 @@ export function staffToken(params: {
     .setSubject(params.subject ?? 'staff-member-1')
     .setIssuedAt(now)
     .setExpirationTime(now + (params.expiresInSeconds ?? 300))
+    .sign(params.key.privateKey);
+}
+
+/** A person's access token as the identity provider issues it for the coordinator. */
+export function personToken(params: {
+  key: SigningKey;
+  subject: string;
+  roles: string[];
+  issuer?: string;
+  audience?: string;
+  expiresInSeconds?: number;
+}): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ roles: params.roles })
+    .setProtectedHeader({ alg: 'EdDSA', kid: params.key.kid, typ: 'at+jwt' })
+    .setIssuer(params.issuer ?? TEST_STAFF_ISSUER)
+    .setAudience(params.audience ?? COORDINATOR_AUDIENCE)
+    .setSubject(params.subject)
+    .setIssuedAt(now)
+    .setExpirationTime(now + (params.expiresInSeconds ?? 300))
+    .sign(params.key.privateKey);
+}
+
+/** The credential a creditor node signs with its own key to read the ledger entries about itself. */
+export function nodeCredential(params: { key: SigningKey; creditorId: string; audience: string; lifetimeSeconds?: number }): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'EdDSA', kid: params.key.kid, typ: NODE_CREDENTIAL_TYPE })
+    .setIssuer(params.creditorId)
+    .setSubject(params.creditorId)
+    .setAudience(params.audience)
+    .setIssuedAt(now)
+    .setExpirationTime(now + (params.lifetimeSeconds ?? 120))
     .sign(params.key.privateKey);
 }

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, ApolloFederationDriver, type ApolloDriverConfig, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import type { Request } from 'express';
@@ -6,9 +7,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { CREDITOR_SUBGRAPH_SDL, CentsScalar, DateScalar, DateTimeScalar } from '#contracts';
 import { BackofficeModule } from './backoffice/backoffice.module.js';
 import { BACKOFFICE_SDL } from './backoffice/backoffice.sdl.js';
-import { Clock, SystemClock } from '#service-kit';
-import { formatGraphQLError } from '#service-kit';
-import { legacyJsonStatusPlugin } from '#service-kit';
+import { Clock, ExpectedGraphQLErrors, SystemClock, formatGraphQLError, legacyJsonStatusPlugin } from '#service-kit';
 import type { NodeConfig } from './config/node-config.js';
 import { NodeCoreModule } from './node-core.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -64,6 +63,7 @@ export class AppModule {
         }),
       ],
       controllers: [HealthController],
+      providers: [{ provide: APP_FILTER, useClass: ExpectedGraphQLErrors }],
     };
   }
 }

@@ -5,7 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { MAX_CSV_BYTES } from './backoffice/claim-csv-import.controller.js';
 import { ConfigError, loadNodeConfig, type NodeConfig } from './config/node-config.js';
-import { readProcessEnv } from './config/process-env.js';
+import { readProcessEnv } from '#service-kit';
 import { isClusterWorker, runNodeWorkers } from './node-cluster.js';
 
 /** Builds the node's HTTP application (also used by tests that run the node in-process). */

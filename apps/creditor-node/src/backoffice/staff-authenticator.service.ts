@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { AuthErrorCode, CREDITOR_STAFF_ROLE, STAFF_CREDITOR_CLAIM } from '#contracts';
-import { bearerToken } from '#service-kit';
-import { Clock } from '#service-kit';
+import { bearerToken, Clock } from '#service-kit';
 import type { NodeConfig } from '../config/node-config.js';
 import { NODE_CONFIG } from '../config/node-config.token.js';
 import type { StaffMember } from './staff-member.js';

@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ConfigError, readProcessEnv, type Clock } from '#service-kit';
+import { loadCoordinatorConfig, type CoordinatorConfig } from './coordinator/config/coordinator-config.js';
+import { CoordinatorModule } from './coordinator/coordinator.module.js';
+
+/** Builds the coordinator's HTTP application (tests run it in-process with their own clock). */
+export async function createCoordinatorApp(config: CoordinatorConfig, clock?: Clock): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(CoordinatorModule.forRoot(config, clock), {
+    logger: loggerLevels(config.logLevel),
+  });
+  app.useBodyParser('json', { limit: '256kb' });
+  app.enableShutdownHooks();
+  return app;
+}
+
+function loggerLevels(level: CoordinatorConfig['logLevel']): ('debug' | 'log' | 'warn' | 'error' | 'fatal')[] {
+  const all = ['debug', 'log', 'warn', 'error', 'fatal'] as const;
+  const from = { debug: 0, info: 1, warn: 2, error: 3 }[level];
+  return all.slice(from);
+}
+
+async function main(): Promise<void> {
+  let config: CoordinatorConfig;
+  try {
+    config = await loadCoordinatorConfig(readProcessEnv());
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG: the operator must fix a setting
+    }
+    throw error;
+  }
+  const app = await createCoordinatorApp(config);
+  await app.listen(config.port, config.host);
+  new Logger('Coordinator').log(`Coordinator listens on http://${config.host}:${config.port} (ledger origin ${config.ledgerOrigin})`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`The coordinator could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,94 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { Request } from 'express';
+import type { Pool } from 'pg';
+import { DateTimeScalar } from '#contracts';
+import { LedgerAppender, LedgerCheckpointStore, LedgerReader, LedgerSigningKeyStore } from '#consent';
+import { Clock, SystemClock, legacyJsonStatusPlugin } from '#service-kit';
+import type { CoordinatorConfig } from './config/coordinator-config.js';
+import { ConsentTokenMinter } from './consent-tokens/consent-token-minter.service.js';
+import { ConsentRepository } from './consents/consent.repository.js';
+import { ConsentService } from './consents/consent.service.js';
+import { CoordinatorCoreModule } from './coordinator-core.module.js';
+import { CoordinatorDatabaseModule, PG_POOL } from './database/database.module.js';
+import { CreditorDirectory } from './directory/creditor-directory.repository.js';
+import { ExpirySweeper } from './expiry/expiry-sweeper.service.js';
+import { coordinatorContextFrom } from './graphql/coordinator-context.js';
+import { formatCoordinatorError } from './graphql/coordinator-graphql-errors.js';
+import { ConsentFieldsResolver, CoordinatorResolver, MandateFieldsResolver } from './graphql/coordinator.resolver.js';
+import { COORDINATOR_SDL } from './graphql/coordinator.sdl.js';
+import { COORDINATOR_ENUMS } from './graphql/enum-values.js';
+import { AccessTokenVerifier } from './identity/access-token.verifier.js';
+import { CallerAuthenticator } from './identity/caller-authenticator.js';
+import { NodeCredentialVerifier } from './identity/node-credential.verifier.js';
+import { PeopleRepository } from './identity/people.repository.js';
+import { ResidentAccess } from './identity/resident-access.service.js';
+import { HealthController } from './health.controller.js';
+import { LedgerAccess } from './ledger/ledger-access.service.js';
+import { LedgerCheckpoints } from './ledger/ledger-checkpoints.service.js';
+import { LedgerHttpController } from './ledger/ledger-http.controller.js';
+import { LedgerReceipts } from './ledger/ledger-receipts.service.js';
+import { LedgerWriter } from './ledger/ledger-writer.service.js';
+import { MandateRepository } from './mandates/mandate.repository.js';
+import { MandateService } from './mandates/mandate.service.js';
+import { Pseudonyms } from './pseudonyms/pseudonyms.service.js';
+import { ConsentKeysController } from './consent-tokens/consent-keys.controller.js';
+
+/** One ledger store per process over the coordinator's pool: one appender, so group commit works. */
+const LEDGER_STORE_PROVIDERS = [LedgerAppender, LedgerReader, LedgerCheckpointStore, LedgerSigningKeyStore].map((store) => ({
+  provide: store,
+  inject: [PG_POOL],
+  useFactory: (pool: Pool) => new store(pool),
+}));
+
+/** The coordinator: its database, the ledger and its HTTP API, and the GraphQL subgraph. */
+@Module({})
+export class CoordinatorModule {
+  static forRoot(config: CoordinatorConfig, clock: Clock = new SystemClock()): DynamicModule {
+    return {
+      module: CoordinatorModule,
+      imports: [
+        CoordinatorCoreModule.forRoot(config, clock),
+        CoordinatorDatabaseModule,
+        GraphQLModule.forRoot<ApolloFederationDriverConfig>({
+          driver: ApolloFederationDriver,
+          path: '/graphql',
+          typeDefs: COORDINATOR_SDL,
+          resolvers: { DateTime: DateTimeScalar, ...COORDINATOR_ENUMS },
+          introspection: config.introspection,
+          playground: false,
+          includeStacktraceInErrorResponses: false,
+          formatError: formatCoordinatorError,
+          plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), legacyJsonStatusPlugin()],
+          context: ({ req }: { req: Request }) => coordinatorContextFrom(req),
+        }),
+      ],
+      controllers: [LedgerHttpController, ConsentKeysController, HealthController],
+      providers: [
+        ...LEDGER_STORE_PROVIDERS,
+        PeopleRepository,
+        AccessTokenVerifier,
+        NodeCredentialVerifier,
+        CallerAuthenticator,
+        ResidentAccess,
+        Pseudonyms,
+        CreditorDirectory,
+        LedgerWriter,
+        LedgerAccess,
+        LedgerCheckpoints,
+        LedgerReceipts,
+        ConsentRepository,
+        ConsentService,
+        MandateRepository,
+        MandateService,
+        ConsentTokenMinter,
+        ExpirySweeper,
+        CoordinatorResolver,
+        ConsentFieldsResolver,
+        MandateFieldsResolver,
+      ],
+    };
+  }
+}

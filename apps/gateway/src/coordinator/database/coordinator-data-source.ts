@@ -1,0 +1,18 @@
+import { DataSource } from 'typeorm';
+import { CoordinatorSchema1764100000000 } from './migrations/1764100000000-coordinator-schema.js';
+
+export const COORDINATOR_MIGRATIONS = [CoordinatorSchema1764100000000];
+
+/** The coordinator's own database. Migrations run at start, each in its own transaction. */
+export function createCoordinatorDataSource(params: { readonly url: string; readonly poolSize?: number }): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: params.url,
+    entities: [],
+    migrations: COORDINATOR_MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    extra: { max: params.poolSize ?? 8 },
+  });
+}

@@ -1,0 +1,51 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { CoordinatorConfig } from '../config/coordinator-config.js';
+import { COORDINATOR_CONFIG } from '../config/coordinator-config.token.js';
+import { ConsentService } from '../consents/consent.service.js';
+import { MandateService } from '../mandates/mandate.service.js';
+
+/**
+ * Writes `consent.expired` and `mandate.expired` for everything whose end date passed. Expiry already
+ * bites at the end date itself (tokens are never minted past it, and reads show it as expired); the
+ * sweep makes the ledger say so too.
+ */
+@Injectable()
+export class ExpirySweeper implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('ExpirySweeper');
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    @Inject(COORDINATOR_CONFIG) private readonly config: CoordinatorConfig,
+    private readonly consents: ConsentService,
+    private readonly mandates: MandateService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.sweep(), this.config.expirySweepSeconds * 1000);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One sweep; a sweep still running is joined rather than doubled. */
+  sweep(): Promise<void> {
+    this.running ??= this.sweepOnce().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async sweepOnce(): Promise<void> {
+    try {
+      const consents = await this.consents.expireDue();
+      const mandates = await this.mandates.expireDue();
+      if (consents + mandates > 0) this.logger.log(`Recorded the expiry of ${consents} consent(s) and ${mandates} mandate(s).`);
+    } catch (error) {
+      this.logger.error(`The expiry sweep failed; it will run again: ${String(error)}`);
+    }
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * The coordinator's subgraph: who the caller is, the creditor directory, consents and mandates.
+ * Composed with the creditor subgraph into the supergraph; owns the Resident entity. Fields that only
+ * the gateway itself may call (consent tokens) are @inaccessible: they are not in the public graph.
+ */
+export const COORDINATOR_SDL = /* GraphQL */ `
+extend schema
+  @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@inaccessible"])
+
+"An instant, RFC 3339 in UTC (2026-11-22T09:30:00.000Z)."
+scalar DateTime
+
+type Query {
+  "The signed-in resident (null for a person without the resident role)."
+  me: Resident
+  "The signed-in person: roles and, for a counsellor, the residents who gave a mandate."
+  whoAmI: Person!
+  "Creditors on the platform. Public: residents choose from it when giving consent."
+  creditors: [Creditor!]!
+  "Consents of the resident (yourself, or a resident who gave you a mandate)."
+  consents(residentId: ID): [Consent!]!
+  consent(id: ID!): Consent
+  "Mandates you gave (as a resident) or received (as a counsellor)."
+  mandates: [Mandate!]!
+  "The text a resident is shown before giving consent; its version is recorded with the consent."
+  consentText(purpose: ConsentPurpose!): ConsentText!
+  "The text a resident is shown before giving a mandate."
+  mandateText: ConsentText!
+}
+
+type Mutation {
+  "Administrators only: add a creditor node to the directory."
+  registerCreditor(input: RegisterCreditorInput!): Creditor!
+  "Give consent. A counsellor with a mandate may do this for the resident (residentId)."
+  giveConsent(input: GiveConsentInput!): Consent!
+  "Withdraw a consent. Takes effect at once: no new consent tokens from this moment."
+  withdrawConsent(id: ID!): Consent!
+  "Let a counsellor act for you."
+  giveMandate(input: GiveMandateInput!): Mandate!
+  "End a mandate (the resident or the counsellor may)."
+  withdrawMandate(id: ID!): Mandate!
+  "For the gateway only: one short-lived consent token per node the resident's consents cover."
+  issueConsentTokens(input: IssueConsentTokensInput!): [ConsentTokenGrant!]! @inaccessible
+}
+
+type Resident @key(fields: "id") {
+  id: ID!
+}
+
+type Person {
+  id: ID!
+  roles: [Role!]!
+  "Residents who gave you (as a counsellor) a mandate that is in force."
+  mandatedResidents: [ID!]!
+}
+
+enum Role {
+  RESIDENT
+  COUNSELLOR
+  ADMIN
+  AUDITOR
+}
+
+type Creditor {
+  id: ID!
+  name: String!
+  "municipality, water_board, central_government, energy, health_insurer, housing, telecom, lender, retail or other."
+  sector: String!
+  "A public body (municipality, water board, state) rather than a private company."
+  publicBody: Boolean!
+  registeredAt: DateTime!
+}
+
+input RegisterCreditorInput {
+  id: ID!
+  name: String!
+  sector: String!
+  "Where the gateway reaches the node's creditor subgraph (http or https)."
+  subgraphUrl: String!
+  "The node's public keys (a JWKS), with which it signs its answers and credentials."
+  keySet: String!
+}
+
+enum ConsentPurpose {
+  DEBT_OVERVIEW
+  COLLECTIVE_ARRANGEMENT
+}
+
+enum DataCategory {
+  CLAIMS
+  ARRANGEMENT
+}
+
+enum ConsentState {
+  GIVEN
+  WITHDRAWN
+  EXPIRED
+}
+
+enum ActorRole {
+  RESIDENT
+  COUNSELLOR
+  COORDINATOR
+}
+
+type ConsentText {
+  version: String!
+  "Dutch (B1), as shown to the resident."
+  nl: String!
+  en: String!
+  "SHA-256 (hex) of the exact text; recorded with the consent and in the ledger."
+  hash: String!
+}
+
+input GiveConsentInput {
+  "Only for a counsellor acting under a mandate."
+  residentId: ID
+  purpose: ConsentPurpose!
+  creditorIds: [ID!]!
+  categories: [DataCategory!]!
+  validUntil: DateTime!
+  "The version of the consent text that was shown."
+  textVersion: String!
+}
+
+type Consent {
+  id: ID!
+  residentId: ID!
+  purpose: ConsentPurpose!
+  creditors: [Creditor!]!
+  categories: [DataCategory!]!
+  validFrom: DateTime!
+  validUntil: DateTime!
+  state: ConsentState!
+  givenBy: ActorRole!
+  textVersion: String!
+  textHash: String!
+  endedAt: DateTime
+  "The ledger entries about this consent (given, then withdrawn or expired)."
+  ledgerEntries: [LedgerEntryRef!]!
+}
+
+type LedgerEntryRef {
+  index: Int!
+  kind: String!
+  "Where to download the signed receipt for this entry (GET, with your access token)."
+  receiptPath: String!
+}
+
+input GiveMandateInput {
+  counsellorId: ID!
+  validUntil: DateTime!
+  textVersion: String!
+}
+
+type Mandate {
+  id: ID!
+  residentId: ID!
+  counsellorId: ID!
+  validFrom: DateTime!
+  validUntil: DateTime!
+  state: ConsentState!
+  textVersion: String!
+  textHash: String!
+  endedAt: DateTime
+  ledgerEntries: [LedgerEntryRef!]!
+}
+
+input IssueConsentTokensInput {
+  "Only for a counsellor acting under a mandate."
+  residentId: ID
+  purpose: ConsentPurpose!
+  category: DataCategory!
+}
+
+type ConsentTokenGrant {
+  creditorId: ID!
+  subgraphUrl: String!
+  token: String!
+  expiresAt: DateTime!
+}
+`;

@@ -1,0 +1,30 @@
+import { randomBytes } from 'node:crypto';
+import { TEST_STAFF_ISSUER } from './tokens.js';
+
+/** The environment of a coordinator for tests and the demo: every setting named, nothing implicit. */
+export function coordinatorEnv(params: {
+  readonly databaseUrl: string;
+  readonly oidcJwksUrl: string;
+  readonly consentSigningKeyJson: string;
+  readonly ledgerSigningKeyJson: string;
+  readonly oidcIssuer?: string;
+  readonly pseudonymSecret?: string;
+  readonly checkpointIntervalSeconds?: number;
+  readonly ledgerOrigin?: string;
+  readonly port?: number;
+}): Record<string, string> {
+  return {
+    DATABASE_URL: params.databaseUrl,
+    DATABASE_POOL_SIZE: '6',
+    PORT: String(params.port ?? 4001),
+    CONSENT_SIGNING_KEY: params.consentSigningKeyJson,
+    LEDGER_SIGNING_KEY: params.ledgerSigningKeyJson,
+    LEDGER_ORIGIN: params.ledgerOrigin ?? 'samen-regelen.test/consent-ledger',
+    CHECKPOINT_INTERVAL_SECONDS: String(params.checkpointIntervalSeconds ?? 3600),
+    PSEUDONYM_SECRET: params.pseudonymSecret ?? randomBytes(32).toString('base64'),
+    OIDC_ISSUER: params.oidcIssuer ?? TEST_STAFF_ISSUER,
+    OIDC_JWKS_URL: params.oidcJwksUrl,
+    GRAPHQL_INTROSPECTION: 'true',
+    LOG_LEVEL: 'error',
+  };
+}
