@@ -1,7 +1,24 @@
 import { randomInt } from 'node:crypto';
 import pg from 'pg';
-import { LEDGER_SCHEMA_SQL, LedgerAppender, LedgerReader, canonicalJsonBytes, verifyLedgerDatabase } from '#consent';
+import {
+  LedgerAppender,
+  LedgerEventKind,
+  LedgerReader,
+  ledgerEvent,
+  ledgerEventLeaf,
+  openCommitmentFor,
+  verifyLedgerDatabase,
+  verifyLedgerOverHttp,
+} from '#consent';
+import { PlatformRole } from '#contracts';
+import { runMigrationsExclusively } from '#service-kit';
+import { loadCoordinatorConfig } from '../apps/gateway/src/coordinator/config/coordinator-config.js';
+import { createCoordinatorDataSource } from '../apps/gateway/src/coordinator/database/coordinator-data-source.js';
+import { createCoordinatorApp } from '../apps/gateway/src/coordinator-main.js';
+import { coordinatorEnv } from '../test/support/coordinator-env.js';
+import { KeySetServer, generatePrivateJwkJson, generateSigningKey } from '../test/support/key-set-server.js';
 import { createTestDatabase, type TestDatabase } from '../test/support/test-database.js';
+import { personToken } from '../test/support/tokens.js';
 import { result, within, type BenchResult, type Benchmark } from './benchmark.js';
 
 const TARGET_APPENDS_PER_SECOND = 5_000;
@@ -16,17 +33,52 @@ function log(message: string): void {
   process.stderr.write(`[ledger-store] ${message}\n`);
 }
 
-/** A ledger event as the coordinator will write it: pseudonymous ids and hashes, no personal data. */
+const EVENT_TIME = new Date('2026-03-02T09:00:00Z');
+
+/** A ledger event as the coordinator writes it: pseudonyms and a creditor commitment, no personal data. */
 function event(n: number): Uint8Array {
-  return canonicalJsonBytes({
-    type: 'data.disclosed',
-    recordId: `disclosure-${n}`,
-    node: 'gemeente-utrecht',
+  const { event: disclosed } = ledgerEvent({
+    eventId: `bench-${n}`,
+    kind: LedgerEventKind.DATA_DISCLOSED,
+    recordId: `consent-${n % 9973}`,
+    state: 'disclosed',
+    eventTime: EVENT_TIME,
     subject: `ps_${n.toString(36).padStart(12, '0')}`,
-    consentId: `consent-${n % 9973}`,
-    categories: ['claims'],
-    at: '2026-03-02T09:00:00Z',
+    actor: { role: 'creditor', id: 'gemeente-utrecht' },
+    creditors: [openCommitmentFor('gemeente-utrecht')],
+    details: { categories: ['claims'] },
   });
+  return ledgerEventLeaf(disclosed);
+}
+
+/**
+ * Serves the filled ledger through the real coordinator (in this process) and verifies it over HTTP
+ * the way an auditor's `npm run -s ledger -- verify --url` does: every page, every hash, the signature.
+ */
+async function verifyOverHttpSeconds(database: TestDatabase): Promise<{ seconds: number; ok: boolean; treeSize: number }> {
+  const idpKey = await generateSigningKey('bench-idp');
+  const idp = await KeySetServer.start([idpKey]);
+  const config = await loadCoordinatorConfig({
+    ...coordinatorEnv({
+      databaseUrl: database.url,
+      oidcJwksUrl: idp.url,
+      consentSigningKeyJson: await generatePrivateJwkJson('bench-consent'),
+      ledgerSigningKeyJson: await generatePrivateJwkJson('bench-ledger'),
+    }),
+    LOG_LEVEL: 'warn',
+  });
+  const app = await createCoordinatorApp(config);
+  try {
+    await app.listen(0, '127.0.0.1');
+    const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const token = await personToken({ key: idpKey, subject: 'bench-auditor', roles: [PlatformRole.AUDITOR], expiresInSeconds: 3600 });
+    const start = performance.now();
+    const report = await verifyLedgerOverHttp({ baseUrl, token });
+    return { seconds: (performance.now() - start) / 1000, ok: report.ok, treeSize: report.treeSize };
+  } finally {
+    await app.close();
+    await idp.stop();
+  }
 }
 
 /** Runs `count` appends with at most IN_FLIGHT outstanding; returns appends per second. */
@@ -79,8 +131,12 @@ async function runLedgerBenchmark(): Promise<BenchResult[]> {
   let pool: pg.Pool | undefined;
   try {
     database = await createTestDatabase('bench_ledger');
+    // The coordinator's own schema (the ledger tables included), so the same database can be served.
+    const dataSource = createCoordinatorDataSource({ url: database.url, poolSize: 1 });
+    await dataSource.initialize();
+    await runMigrationsExclusively(dataSource);
+    await dataSource.destroy();
     pool = new pg.Pool({ connectionString: database.url, max: 20 });
-    for (const statement of LEDGER_SCHEMA_SQL) await pool.query(statement);
     const appender = new LedgerAppender(pool);
     const reader = new LedgerReader(pool);
 
@@ -102,6 +158,9 @@ async function runLedgerBenchmark(): Promise<BenchResult[]> {
     const report = await within('verify', 300_000, verifyLedgerDatabase({ pool }));
     const verifySeconds = (performance.now() - verifyStart) / 1000;
     log(`verify: ${verifySeconds.toFixed(1)} s, ok ${report.ok}, ${report.treeSize} entries (plain scan ${scanSeconds.toFixed(2)} s)`);
+
+    const overHttp = await within('verify over HTTP', 600_000, verifyOverHttpSeconds(database));
+    log(`verify over HTTP: ${overHttp.seconds.toFixed(1)} s, ok ${overHttp.ok}, ${overHttp.treeSize} entries`);
 
     const head = await reader.head();
     const proofTimes = await latencies(2_000, () => reader.inclusionProof(randomInt(0, head.treeSize), head.treeSize));
@@ -126,6 +185,14 @@ async function runLedgerBenchmark(): Promise<BenchResult[]> {
         target: { op: '<=', limit: TARGET_VERIFY_SECONDS },
         valid: report.ok && report.treeSize === LEDGER_SIZE,
         note: `Recomputes every leaf hash, every stored subtree hash and the head. Baseline: one SELECT reading every leaf. Report ok: ${report.ok}.`,
+      }),
+      result({
+        name: `ledger: verify ${LEDGER_SIZE} entries over HTTP`,
+        value: overHttp.seconds,
+        unit: 's',
+        baseline: verifySeconds,
+        valid: overHttp.ok && overHttp.treeSize === LEDGER_SIZE,
+        note: `The coordinator serves the ledger (pages of 1,000, 4 in flight, auditor token); the verifier recomputes the root and checks the signed checkpoint and every leaf's event shape. Baseline: verify from the database, same run.`,
       }),
       result({
         name: `ledger: inclusion proof p99 at ${LEDGER_SIZE} entries`,

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { composeServices, type CompositionResult } from '@apollo/composition';
 import { GraphQLObjectType, buildSchema, parse, type GraphQLSchema } from 'graphql';
 import { CREDITOR_SUBGRAPH_SDL } from '#contracts';
+import { COORDINATOR_SDL } from '../../apps/gateway/src/coordinator/graphql/coordinator.sdl.js';
 import { COORDINATOR_MINIMAL_SDL } from './fixtures/coordinator-minimal.graphql.js';
 
 const FED_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])`;
@@ -59,6 +60,25 @@ describe('supergraph composition of the creditor subgraph', () => {
       expect(Object.values(claim).filter((t) => /^(Float|Int)!?$/.test(t))).toEqual([]);
       expect(supergraph.getType('Cents')?.astNode?.kind).toBe('ScalarTypeDefinition');
       expect(result.supergraphSdl).toMatch(/type Claim\s+@join__type\(graph: CREDITOR, key: "id"\)/);
+    });
+  });
+
+  describe('with the real coordinator subgraph', () => {
+    const result = compose(COORDINATOR_SDL);
+
+    it('composes without errors, with the coordinator owning Resident', () => {
+      expect(result.errors).toBeUndefined();
+      const supergraph = buildSchema(result.supergraphSdl ?? '');
+      expect(fieldTypes(objectType(supergraph, 'Resident'))).toEqual({ id: 'ID!', claims: '[Claim!]' });
+      expect(fieldTypes(objectType(supergraph, 'Query'))).toMatchObject({ me: 'Resident', creditors: '[Creditor!]!', consents: '[Consent!]!' });
+    });
+
+    it('keeps consent tokens out of the public API: only the gateway calls the coordinator for them', () => {
+      const api = result.schema?.toAPISchema().toGraphQLJSSchema();
+      const mutations = Object.keys(api?.getMutationType()?.getFields() ?? {});
+      expect(mutations).toEqual(expect.arrayContaining(['giveConsent', 'withdrawConsent', 'giveMandate', 'withdrawMandate', 'registerCreditor']));
+      expect(mutations).not.toContain('issueConsentTokens');
+      expect(api?.getType('ConsentTokenGrant')).toBeUndefined();
     });
   });
 

@@ -166,14 +166,14 @@ type Mandate {
   ledgerEntries: [LedgerEntryRef!]!
 }
 
-input IssueConsentTokensInput {
+input IssueConsentTokensInput @inaccessible {
   "Only for a counsellor acting under a mandate."
   residentId: ID
   purpose: ConsentPurpose!
   category: DataCategory!
 }
 
-type ConsentTokenGrant {
+type ConsentTokenGrant @inaccessible {
   creditorId: ID!
   subgraphUrl: String!
   token: String!
