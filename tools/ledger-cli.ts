@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { JSONWebKeySet } from 'jose';
 import pg from 'pg';
-import { verifyConsentReceipt, verifyLedgerOverHttp, verifySignedLedgerDatabase } from '#consent';
+import { verifyConsentReceipt, verifyLedgerOverHttp, verifyOwnEntriesOverHttp, verifySignedLedgerDatabase } from '#consent';
 import { readLedgerCliEnv, type LedgerCliEnv } from './ledger-cli-env.js';
 
 const USAGE = `Usage:
@@ -18,6 +18,11 @@ const USAGE = `Usage:
       the signature against <base>/.well-known/jwks.json. The token (or LEDGER_TOKEN) must be an
       auditor's. With --state, the checkpoint kept in <file> by the previous run must be consistent
       with the new one (no fork, no rewrite); when all is well the new checkpoint replaces it.
+  npm run -s ledger -- verify --url <base> --token <bearer> --mine [--creditor <id>] [--state <file>] [--origin <origin>]
+      As a party that sees only the entries about itself (a creditor node with its node credential, a
+      resident with their access token): check the signed checkpoint, that each entry served is a
+      canonical event whose openings open its commitments (with --creditor, that the opening for <id>
+      is there), and each entry's inclusion proof against the checkpoint. --state as above.
   npm run -s ledger -- verify --database <postgres url> [--origin <origin>]
       Recompute the ledger from its tables and check the newest signed checkpoint against the stored keys.
   npm run -s ledger -- verify --receipt <file> [--jwks <file or https url>] [--origin <origin>]
@@ -61,6 +66,8 @@ const OPTIONS = {
   receipt: { type: 'string' },
   jwks: { type: 'string' },
   origin: { type: 'string' },
+  mine: { type: 'boolean' },
+  creditor: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -68,14 +75,22 @@ type Flag = Exclude<keyof typeof OPTIONS, 'help'>;
 
 /** Which flags each way of verifying takes; any other flag is a usage error rather than ignored. */
 const MODE_FLAGS: Readonly<Record<'url' | 'database' | 'receipt', readonly Flag[]>> = {
-  url: ['url', 'token', 'state', 'origin'],
+  url: ['url', 'token', 'state', 'origin', 'mine', 'creditor'],
   database: ['database', 'origin'],
   receipt: ['receipt', 'jwks', 'origin'],
 };
 
 type Command =
   | { readonly mode: 'help' }
-  | { readonly mode: 'url'; readonly url: string; readonly token?: string; readonly state?: string; readonly origin?: string }
+  | {
+      readonly mode: 'url';
+      readonly url: string;
+      readonly token?: string;
+      readonly state?: string;
+      readonly origin?: string;
+      /** --mine: only the entries about the party whose credential this is, checked by inclusion proofs. */
+      readonly mine?: { readonly token: string; readonly creditor?: string };
+    }
   | { readonly mode: 'database'; readonly database: string; readonly origin?: string }
   | { readonly mode: 'receipt'; readonly receipt: string; readonly jwks?: string; readonly origin?: string };
 
@@ -104,12 +119,20 @@ function parseCommand(args: readonly string[], env: LedgerCliEnv): Command {
   switch (mode) {
     case 'url': {
       const token = values.token ?? env.token;
+      if (values.creditor !== undefined && values.mine !== true) throw new UsageError('--creditor goes only with --mine.');
+      let mine: { token: string; creditor?: string } | undefined;
+      if (values.mine === true) {
+        // A party's entries are read with the party's own credential; there is nothing to read without one.
+        if (token === undefined) throw new UsageError('--mine needs --token (or LEDGER_TOKEN): the credential of the party whose entries to check.');
+        mine = { token, ...(values.creditor === undefined ? {} : { creditor: values.creditor }) };
+      }
       return {
         mode,
         url: values.url as string,
         ...(token === undefined ? {} : { token }),
         ...(values.state === undefined ? {} : { state: values.state }),
         ...origin,
+        ...(mine === undefined ? {} : { mine }),
       };
     }
     case 'database':
@@ -146,13 +169,17 @@ async function verifyUrl(command: Extract<Command, { mode: 'url' }>, io: LedgerC
       return problemReport(`the state file ${command.state} could not be read: ${messageOf(error)}`);
     }
   }
-  const report = await verifyLedgerOverHttp({
+  const common = {
     baseUrl: command.url,
-    ...(command.token === undefined ? {} : { token: command.token }),
     ...(io.fetch === undefined ? {} : { fetch: io.fetch }),
     ...(previousCheckpoint === undefined ? {} : { previousCheckpoint }),
     ...(command.origin === undefined ? {} : { origin: command.origin }),
-  });
+  };
+  const { mine } = command;
+  const report =
+    mine === undefined
+      ? await verifyLedgerOverHttp({ ...common, ...(command.token === undefined ? {} : { token: command.token }) })
+      : await verifyOwnEntriesOverHttp({ ...common, token: mine.token, ...(mine.creditor === undefined ? {} : { creditorId: mine.creditor }) });
   // Only a checkpoint that passed every check may become the reference for the next run.
   if (command.state !== undefined && report.ok && report.checkpoint !== undefined) {
     try {
