@@ -13,57 +13,71 @@ export interface PrivateJwk extends JWK {
 }
 
 /**
- * DEVELOPMENT KEYS, for `npm run demo` only. They stand in for keys the coordinator (issue 3) and a
- * real OpenID provider will hold. Made on the first run and kept in .demo/keys.json (git-ignored),
- * so pseudonyms and pasted commands stay valid across runs.
+ * DEVELOPMENT KEYS, for `npm run demo` only: what the coordinator, the nodes and (until issue 5) a
+ * stand-in OpenID provider sign with. Made on the first run and kept in .demo/keys.json
+ * (git-ignored), so pasted commands stay valid across runs.
  */
 export interface DemoKeys {
   readonly note: string;
-  /** Signs consent tokens, as the coordinator will. */
+  /** The coordinator's CONSENT_SIGNING_KEY: signs consent tokens. */
   readonly coordinator: PrivateJwk;
-  /** Signs staff access tokens, as the creditors' OpenID provider will. */
+  /** The coordinator's LEDGER_SIGNING_KEY: signs checkpoints and receipts (never the consent key). */
+  readonly ledger: PrivateJwk;
+  /** Signs staff and people's access tokens, as an OpenID provider will (issue 5). */
   readonly identityProvider: PrivateJwk;
   /** Creditor id → that node's own signing key (NODE_SIGNING_KEY). */
   readonly nodes: Readonly<Record<string, PrivateJwk>>;
-  /** 32 random bytes, base64url: the coordinator's secret for pairwise pseudonyms. */
+  /** 32 random bytes, base64url: the coordinator's secret for pairwise pseudonyms (PSEUDONYM_SECRET). */
   readonly pseudonymSecret: string;
 }
+
+/** A key file from before a key was added (the ledger key came with the real coordinator). */
+type StoredDemoKeys = Omit<DemoKeys, 'ledger'> & { readonly ledger?: PrivateJwk };
 
 const NOTE = 'Development keys for `npm run demo` only. Never use them anywhere else.';
 
 export class DemoKeysMissingError extends Error {
-  constructor(file: string) {
-    super(`No demo keys in ${file}: run \`npm run demo\` once first; it creates them.`);
+  constructor(file: string, missing = 'No demo keys') {
+    super(`${missing} in ${file}: run \`npm run demo\` once first; it creates them.`);
     this.name = 'DemoKeysMissingError';
   }
 }
 
-/** Reads the keys, adding any that are missing (first run, or a node added since). */
-export async function loadOrCreateDemoKeys(file: string, creditorIds: readonly string[]): Promise<{ keys: DemoKeys; created: boolean }> {
+/**
+ * Reads the keys, adding any that are missing (first run, or a node or the ledger key added since).
+ * `added` names what an existing file lacked.
+ */
+export async function loadOrCreateDemoKeys(
+  file: string,
+  creditorIds: readonly string[],
+): Promise<{ keys: DemoKeys; created: boolean; added: string[] }> {
   const existing = await readKeysFile(file);
   const nodes: Record<string, PrivateJwk> = { ...existing?.nodes };
-  let changed = existing === undefined;
+  const added = existing !== undefined && existing.ledger === undefined ? ['the ledger key'] : [];
   for (const creditorId of creditorIds) {
     if (nodes[creditorId] !== undefined) continue;
     nodes[creditorId] = await generatePrivateJwk(`demo-node-${creditorId}`);
-    changed = true;
+    if (existing !== undefined) added.push(`${creditorId}'s key`);
   }
   const keys: DemoKeys = {
     note: NOTE,
     coordinator: existing?.coordinator ?? (await generatePrivateJwk('demo-coordinator-1')),
+    ledger: existing?.ledger ?? (await generatePrivateJwk('demo-ledger-1')),
     identityProvider: existing?.identityProvider ?? (await generatePrivateJwk('demo-idp-1')),
     nodes,
     pseudonymSecret: existing?.pseudonymSecret ?? randomBytes(32).toString('base64url'),
   };
-  if (changed) await writeKeysFile(file, keys);
-  return { keys, created: existing === undefined };
+  if (existing === undefined || added.length > 0) await writeKeysFile(file, keys);
+  return { keys, created: existing === undefined, added };
 }
 
 /** Reads the keys an earlier `npm run demo` made. */
 export async function readDemoKeys(file: string): Promise<DemoKeys> {
   const keys = await readKeysFile(file);
   if (keys === undefined) throw new DemoKeysMissingError(file);
-  return keys;
+  // A file without the ledger key predates the coordinator: no demo has run since, so none runs now.
+  if (keys.ledger === undefined) throw new DemoKeysMissingError(file, 'No ledger key');
+  return { ...keys, ledger: keys.ledger };
 }
 
 export function publicJwk(key: PrivateJwk): JWK {
@@ -81,6 +95,11 @@ export function pseudonymSecretBytes(keys: DemoKeys): Uint8Array {
   return Buffer.from(keys.pseudonymSecret, 'base64url');
 }
 
+/** The secret as the coordinator's PSEUDONYM_SECRET wants it: standard base64 (the file keeps base64url). */
+export function pseudonymSecretBase64(keys: DemoKeys): string {
+  return Buffer.from(pseudonymSecretBytes(keys)).toString('base64');
+}
+
 async function generatePrivateJwk(kid: string): Promise<PrivateJwk> {
   const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
   const jwk = { ...(await exportJWK(privateKey)), kid };
@@ -88,7 +107,7 @@ async function generatePrivateJwk(kid: string): Promise<PrivateJwk> {
   return jwk;
 }
 
-async function readKeysFile(file: string): Promise<DemoKeys | undefined> {
+async function readKeysFile(file: string): Promise<StoredDemoKeys | undefined> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -122,12 +141,13 @@ function isPrivateJwk(value: unknown): value is PrivateJwk {
   );
 }
 
-function isDemoKeys(value: unknown): value is DemoKeys {
+function isDemoKeys(value: unknown): value is StoredDemoKeys {
   if (typeof value !== 'object' || value === null) return false;
   const keys = value as Record<string, unknown>;
   const nodes = keys['nodes'];
   return (
     isPrivateJwk(keys['coordinator']) &&
+    (keys['ledger'] === undefined || isPrivateJwk(keys['ledger'])) &&
     isPrivateJwk(keys['identityProvider']) &&
     typeof nodes === 'object' &&
     nodes !== null &&

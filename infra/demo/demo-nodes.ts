@@ -20,7 +20,10 @@ export const DEMO_NODES: readonly DemoNode[] = [
   { creditorId: 'woonstichting-de-linde', name: 'Woonstichting De Linde', sector: CreditorSector.HOUSING, port: 4105 },
 ];
 
-/** A demo resident: a platform id and, per creditor, the customer account the seed data gives them. */
+/**
+ * A demo resident: their subject at the identity provider (the coordinator maps it to a platform id,
+ * a UUID, on first sign-in) and, per creditor, the customer account the seed data gives them.
+ */
 export interface DemoResident {
   readonly residentId: string;
   /** For the console only: no node ever stores a resident's name. */
@@ -57,14 +60,45 @@ export const DEMO_RESIDENTS: readonly DemoResident[] = [
   },
 ];
 
-/** The development key service: stands in for the coordinator's and an identity provider's key sets. */
+/** A demo debt counsellor, so residents have someone to give a mandate to. */
+export interface DemoCounsellor {
+  /** Their subject at the identity provider. */
+  readonly subject: string;
+  /** For the console only: the coordinator knows people by their platform id, never by name. */
+  readonly displayName: string;
+}
+
+export const DEMO_COUNSELLOR: DemoCounsellor = { subject: 'counsellor-fatima', displayName: 'Fatima El Amrani, schuldhulpverlener' };
+
+/** The resident who gives the demo counsellor a mandate. */
+export const MANDATING_RESIDENT_ID = 'resident-joyce';
+
+/** Subjects of the demo's platform administrator (registers the nodes) and auditor (verifies the ledger). */
+export const DEMO_ADMIN_SUBJECT = 'demo-admin';
+export const DEMO_AUDITOR_SUBJECT = 'demo-auditor';
+
+/** The real coordinator (dist/apps/gateway/src/coordinator-main.js): directory, consents, ledger. */
+export const COORDINATOR_PORT = 4001;
+export const COORDINATOR_URL = `http://127.0.0.1:${COORDINATOR_PORT}`;
+export const COORDINATOR_GRAPHQL_URL = `${COORDINATOR_URL}/graphql`;
+/** The keys consent tokens are signed with: what every node verifies them against. */
+export const COORDINATOR_CONSENT_JWKS_URL = `${COORDINATOR_URL}/consent/v1/jwks.json`;
+/** The keys checkpoints and receipts are signed with. */
+export const COORDINATOR_LEDGER_JWKS_URL = `${COORDINATOR_URL}/.well-known/jwks.json`;
+export const COORDINATOR_CHECKPOINT_URL = `${COORDINATOR_URL}/ledger/v1/checkpoint`;
+/** The `iss` of consent tokens: the coordinator's default, and the nodes'. */
+export const COORDINATOR_ISSUER = 'samen-regelen-coordinator';
+export const COORDINATOR_DATABASE = 'sr_demo_coordinator';
+
+/**
+ * The development key service: stands in for an OpenID provider until issue 5 brings a real one. It
+ * publishes the public key the demo signs every access token with: staff tokens for the nodes'
+ * back-offices, people's tokens for the coordinator.
+ */
 export const KEY_SERVICE_PORT = 4400;
 export const KEY_SERVICE_URL = `http://127.0.0.1:${KEY_SERVICE_PORT}`;
-export const COORDINATOR_JWKS_URL = `${KEY_SERVICE_URL}/coordinator/jwks.json`;
 export const IDP_JWKS_URL = `${KEY_SERVICE_URL}/idp/jwks.json`;
-/** The `iss` of consent tokens: what the coordinator (issue 3) will use too, and the nodes' default. */
-export const COORDINATOR_ISSUER = 'samen-regelen-coordinator';
-/** The `iss` of staff tokens from the development identity provider. */
+/** The `iss` of every access token from the development identity provider. */
 export const DEMO_IDP_ISSUER = `${KEY_SERVICE_URL}/idp`;
 
 export function nodeUrl(node: DemoNode): string {
@@ -78,4 +112,8 @@ export function demoDatabaseName(creditorId: string): string {
 
 export function findDemoNode(creditorId: string): DemoNode | undefined {
   return DEMO_NODES.find((node) => node.creditorId === creditorId);
+}
+
+export function findDemoResident(residentId: string): DemoResident | undefined {
+  return DEMO_RESIDENTS.find((resident) => resident.residentId === residentId);
 }

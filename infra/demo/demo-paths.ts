@@ -9,6 +9,8 @@ export interface DemoPaths {
   readonly seedDir: string;
   /** The compiled creditor node. */
   readonly nodeMain: string;
+  /** The compiled coordinator. */
+  readonly coordinatorMain: string;
 }
 
 /** Paths in the repository, found from this file's place (it runs from dist/infra/demo/). */
@@ -19,6 +21,7 @@ export function demoPaths(): DemoPaths {
     keysFile: join(root, '.demo', 'keys.json'),
     seedDir: join(root, 'infra', 'demo', 'seed'),
     nodeMain: join(root, 'dist', 'apps', 'creditor-node', 'src', 'main.js'),
+    coordinatorMain: join(root, 'dist', 'apps', 'gateway', 'src', 'coordinator-main.js'),
   };
 }
 

@@ -1,23 +1,23 @@
 import type { DevKeyService } from './dev-key-service.js';
-import type { DemoNode } from './demo-nodes.js';
-import { describeExit, NodeProcess } from './node-process.js';
+import { describeExit, ServiceProcess, type DemoService } from './service-process.js';
 
 const STOP_GRACE_MS = 10_000;
 const REPEATED_SIGNAL_MS = 1_000;
 
 /**
- * Owns everything the demo starts. Ctrl-C or SIGTERM stops the nodes cleanly (SIGTERM, wait, exit 0;
- * a second Ctrl-C kills them at once); a node that dies on its own stops the rest, with exit code 1.
+ * Owns everything the demo starts: the coordinator, the nodes, the key service. Ctrl-C or SIGTERM
+ * stops them cleanly (SIGTERM, wait, exit 0; a second Ctrl-C kills them at once); a service that dies
+ * on its own stops the rest, with exit code 1.
  */
 export class DemoSupervisor {
-  private readonly processes: NodeProcess[] = [];
+  private readonly processes: ServiceProcess[] = [];
   private keyService: DevKeyService | undefined;
   private stopping: Promise<never> | undefined;
   private firstSignalAt: number | undefined;
 
   constructor(private readonly log: (line: string) => void) {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => this.onSignal(signal));
-    // Last resort (e.g. an uncaught error): never leave a node running behind the demo.
+    // Last resort (e.g. an uncaught error): never leave a service running behind the demo.
     process.once('exit', () => this.processes.forEach((p) => p.kill()));
   }
 
@@ -29,24 +29,24 @@ export class DemoSupervisor {
     this.keyService = service;
   }
 
-  startNode(params: {
-    node: DemoNode;
+  start(params: {
+    service: DemoService;
     mainFile: string;
     env: Readonly<Record<string, string>>;
     print: (line: string) => void;
-  }): NodeProcess {
-    const started = NodeProcess.start(params);
+  }): ServiceProcess {
+    const started = ServiceProcess.start(params);
     this.processes.push(started);
     void started.exited.then((status) => {
       if (this.isStopping) return;
-      const { name, creditorId } = params.node;
-      this.log(`✗ ${name} (${creditorId}) stopped unexpectedly (${describeExit(status)}; see its output above). Stopping the rest.`);
+      const { name, id } = params.service;
+      this.log(`✗ ${name} (${id}) stopped unexpectedly (${describeExit(status)}; see its output above). Stopping the rest.`);
       return this.shutdown(1);
     });
     return started;
   }
 
-  /** Stops every node and the key service, then ends the demo with `exitCode`. */
+  /** Stops every service and the key service, then ends the demo with `exitCode`. */
   shutdown(exitCode: number): Promise<never> {
     this.stopping ??= this.stopAll().then(
       () => process.exit(exitCode),
@@ -60,16 +60,16 @@ export class DemoSupervisor {
 
   private async stopAll(): Promise<void> {
     const running = this.processes.filter((p) => p.running);
-    if (running.length > 0) this.log(`Stopping ${running.length} node(s) …`);
+    if (running.length > 0) this.log(`Stopping ${running.length} service(s) …`);
     await Promise.all(
       running.map(async (p) => {
         const status = await p.stop(STOP_GRACE_MS);
-        const id = p.node.creditorId;
+        const id = p.service.id;
         this.log(status.signal === 'SIGKILL' ? `${id} did not stop in time; killed.` : `${id} stopped.`);
       }),
     );
     await this.keyService?.close();
-    if (running.length > 0) this.log('All nodes stopped.');
+    if (running.length > 0) this.log('All services stopped.');
   }
 
   private onSignal(signal: NodeJS.Signals): void {
@@ -77,7 +77,7 @@ export class DemoSupervisor {
     // press, a moment later, means "kill them now".
     if (this.firstSignalAt !== undefined && Date.now() - this.firstSignalAt < REPEATED_SIGNAL_MS) return;
     if (this.isStopping) {
-      this.log(`${signal} again: killing the nodes at once.`);
+      this.log(`${signal} again: killing the services at once.`);
       this.processes.forEach((p) => p.kill());
       process.exit(1);
     }

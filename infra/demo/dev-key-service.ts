@@ -6,26 +6,19 @@ export interface DevKeyService {
 }
 
 /**
- * DEVELOPMENT ONLY. A tiny HTTP server publishing two public key sets, until the real services exist:
- * - /coordinator/jwks.json: the keys consent tokens are signed with (the coordinator, issue 3);
- * - /idp/jwks.json: the keys staff access tokens are signed with (an OpenID provider, issue 5).
- * It never serves a private key.
+ * DEVELOPMENT ONLY. A tiny HTTP server publishing the public key set of a stand-in OpenID provider at
+ * /idp/jwks.json: the keys that the demo's staff tokens (for the nodes) and people's access tokens
+ * (for the coordinator) are signed with, until a real provider exists (issue 5). Consent-token keys
+ * are the coordinator's own now (/consent/v1/jwks.json). It never serves a private key.
  */
-export async function startDevKeyService(params: {
-  port: number;
-  coordinatorKeys: readonly JWK[];
-  identityProviderKeys: readonly JWK[];
-}): Promise<DevKeyService> {
-  const routes = new Map<string, { keys: readonly JWK[] }>([
-    ['/coordinator/jwks.json', { keys: params.coordinatorKeys }],
-    ['/idp/jwks.json', { keys: params.identityProviderKeys }],
-  ]);
+export async function startDevKeyService(params: { port: number; identityProviderKeys: readonly JWK[] }): Promise<DevKeyService> {
+  const routes = new Map<string, { keys: readonly JWK[] }>([['/idp/jwks.json', { keys: params.identityProviderKeys }]]);
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const body = req.method === 'GET' ? routes.get(path) : undefined;
     if (body === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Development key service of `npm run demo`: GET /coordinator/jwks.json or /idp/jwks.json.\n');
+      res.end('Development key service of `npm run demo`: GET /idp/jwks.json.\n');
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });

@@ -1,39 +1,59 @@
 /**
- * `npm run demo`: the whole federation on one machine, for a newcomer. Starts a development key
- * service and five creditor nodes with their own databases, seeds them through the real CSV import,
- * links three demo residents and prints what to try. See infra/demo/README.md.
+ * `npm run demo`: the whole federation on one machine, for a newcomer. Starts a stand-in identity
+ * provider's key service, the coordinator and five creditor nodes, each with its own database; seeds
+ * the nodes through the real CSV import; registers the nodes in the coordinator's directory; signs
+ * three demo residents and a counsellor in, links the residents' accounts, gives their consents and
+ * one mandate through the coordinator's API; and prints what to try. See infra/demo/README.md.
  *
  *   npm run demo               fresh: drop and recreate the demo databases, seed them again
  *   npm run demo -- --keep     keep the data of the last run (a node without claims is seeded)
  */
+import { COORDINATOR_AUDIENCE, MAX_CONSENT_TOKEN_LIFETIME_SECONDS } from '#contracts';
+import { consentTokenFor, type CoordinatorSession } from './coordinator-sessions.js';
+import { giveDemoConsent, giveDemoMandate, registerDemoCreditors, signInDemoResidents, type SetupOutcome } from './coordinator-setup.js';
 import { readDemoEnv, type DemoEnv } from './demo-env.js';
-import { loadOrCreateDemoKeys, publicJwk, type DemoKeys } from './demo-keys.js';
+import { loadOrCreateDemoKeys, pseudonymSecretBase64, publicJwk, type DemoKeys } from './demo-keys.js';
 import { databaseUrl, DemoSetupError, ensurePostgres, prepareDatabases } from './demo-databases.js';
 import {
+  COORDINATOR_CONSENT_JWKS_URL,
+  COORDINATOR_DATABASE,
   COORDINATOR_ISSUER,
-  COORDINATOR_JWKS_URL,
+  COORDINATOR_PORT,
+  COORDINATOR_URL,
+  DEMO_COUNSELLOR,
   DEMO_IDP_ISSUER,
   DEMO_NODES,
   DEMO_RESIDENTS,
   IDP_JWKS_URL,
   KEY_SERVICE_PORT,
+  MANDATING_RESIDENT_ID,
   demoDatabaseName,
+  findDemoResident,
   nodeUrl,
   type DemoNode,
 } from './demo-nodes.js';
 import { demoPaths, type DemoPaths } from './demo-paths.js';
-import { CONSENT_TOKEN_SECONDS, STAFF_TOKEN_SECONDS, demoPseudonym, mintConsentToken, mintStaffToken } from './demo-tokens.js';
+import { STAFF_TOKEN_SECONDS, demoPseudonym, mintStaffToken } from './demo-tokens.js';
 import { DemoSupervisor } from './demo-supervisor.js';
 import { startDevKeyService } from './dev-key-service.js';
 import { assertPortsFree } from './free-ports.js';
+import { waitForCurrentCheckpoint } from './ledger-checkpoint.js';
 import { countClaims, linkDemoResidents, uploadSeedCsv } from './seed-node.js';
-import { renderSummary, type NodeOutcome, type SummaryExamples } from './summary.js';
+import type { DemoService } from './service-process.js';
+import { renderSummary, type CoordinatorOutcome, type NodeOutcome, type SummaryExamples } from './summary.js';
 
 const READY_TIMEOUT_MS = 90_000;
-/** ANSI colours for the nodes' prefixes; the demo's own lines are bold. */
+/**
+ * How often the coordinator signs a ledger checkpoint: every 5 s rather than every minute, so the
+ * public checkpoint soon shows what was just done (the demo waits for one before its summary).
+ */
+const CHECKPOINT_INTERVAL_SECONDS = 5;
+/** ANSI colours for the nodes' prefixes; the coordinator has its own, the demo's own lines are bold. */
 const COLOURS = ['36', '33', '35', '32', '34'];
+const COORDINATOR_COLOUR = '31';
 const colour = process.stdout.isTTY;
-const prefixWidth = Math.max(...DEMO_NODES.map((n) => n.creditorId.length));
+const COORDINATOR: DemoService = { id: 'coordinator', name: 'Samen Regelen coordinator', url: COORDINATOR_URL };
+const prefixWidth = Math.max(COORDINATOR.id.length, ...DEMO_NODES.map((n) => n.creditorId.length));
 
 function prefixed(label: string, ansiColour: string): (line: string) => void {
   const tag = `[${label}]`.padEnd(prefixWidth + 2);
@@ -47,26 +67,32 @@ async function main(supervisor: DemoSupervisor): Promise<void> {
   const env = readDemoEnv();
   const paths = demoPaths();
 
-  const { keys, created } = await loadOrCreateDemoKeys(paths.keysFile, DEMO_NODES.map((n) => n.creditorId));
+  const { keys, created, added } = await loadOrCreateDemoKeys(paths.keysFile, DEMO_NODES.map((n) => n.creditorId));
   log(created ? `Created development keys in ${paths.keysFile}.` : `Using the development keys in ${paths.keysFile}.`);
+  if (added.length > 0) log(`Added ${added.join(', ')} to ${paths.keysFile}.`);
 
   await ensurePostgres(env.pgAdminUrl, log);
-  await assertPortsFree([KEY_SERVICE_PORT, ...DEMO_NODES.map((n) => n.port)]);
-  await prepareDatabases(env.pgAdminUrl, DEMO_NODES.map((n) => demoDatabaseName(n.creditorId)), fresh);
+  await assertPortsFree([KEY_SERVICE_PORT, COORDINATOR_PORT, ...DEMO_NODES.map((n) => n.port)]);
+  await prepareDatabases(env.pgAdminUrl, [COORDINATOR_DATABASE, ...DEMO_NODES.map((n) => demoDatabaseName(n.creditorId))], fresh);
   log(fresh ? 'Recreated the demo databases (sr_demo_*).' : 'Keeping the demo databases (sr_demo_*) as they are.');
 
-  supervisor.useKeyService(
-    await startDevKeyService({
-      port: KEY_SERVICE_PORT,
-      coordinatorKeys: [publicJwk(keys.coordinator)],
-      identityProviderKeys: [publicJwk(keys.identityProvider)],
-    }),
-  );
-  log(`Development key service (DEMO ONLY) on http://127.0.0.1:${KEY_SERVICE_PORT}.`);
+  supervisor.useKeyService(await startDevKeyService({ port: KEY_SERVICE_PORT, identityProviderKeys: [publicJwk(keys.identityProvider)] }));
+  log(`Development key service (DEMO ONLY, stand-in identity provider) on http://127.0.0.1:${KEY_SERVICE_PORT}.`);
+
+  // First the coordinator: the nodes fetch its consent-token keys, and they register with it.
+  const coordinator = supervisor.start({
+    service: COORDINATOR,
+    mainFile: paths.coordinatorMain,
+    env: coordinatorEnv(keys, env),
+    print: prefixed(COORDINATOR.id, COORDINATOR_COLOUR),
+  });
+  log('Starting the coordinator …');
+  await coordinator.waitUntilReady(READY_TIMEOUT_MS);
+  if (supervisor.isStopping) return;
 
   const processes = DEMO_NODES.map((node, index) =>
-    supervisor.startNode({
-      node,
+    supervisor.start({
+      service: { id: node.creditorId, name: node.name, url: nodeUrl(node) },
       mainFile: paths.nodeMain,
       env: nodeEnv(node, keys, env),
       print: prefixed(node.creditorId, COLOURS[index % COLOURS.length] ?? '0'),
@@ -76,30 +102,80 @@ async function main(supervisor: DemoSupervisor): Promise<void> {
   await Promise.all(processes.map((p) => p.waitUntilReady(READY_TIMEOUT_MS)));
   if (supervisor.isStopping) return;
 
-  const outcomes = await Promise.all(DEMO_NODES.map((node) => seedAndLink(node, keys, env, paths)));
-  const examples = await summaryExamples(keys);
-  process.stdout.write(renderSummary({ fresh, keysFile: paths.keysFile, outcomes, examples }));
+  const creditors = await registerDemoCreditors(keys, DEMO_NODES);
+  log(`Registered the creditor nodes in the coordinator's directory (${describeCounts(creditors.values())}).`);
+  const residents = await signInDemoResidents(keys, DEMO_RESIDENTS);
+  const outcomes = await Promise.all(DEMO_NODES.map((node) => seedAndLink(node, keys, env, paths, residents)));
+  const coordinatorOutcome = await givePermissions(keys, residents, creditors);
+  if (!(await waitForCurrentCheckpoint((CHECKPOINT_INTERVAL_SECONDS + 5) * 1000))) {
+    log('The ledger checkpoint does not cover the newest entries yet; the next one will.');
+  }
+  const examples = await summaryExamples(keys, residents);
+  process.stdout.write(renderSummary({ fresh, keysFile: paths.keysFile, outcomes, coordinator: coordinatorOutcome, examples }));
 }
 
-/** Tokens for the summary's curl commands: Sanne at the first node, and that node's back-office. */
-async function summaryExamples(keys: DemoKeys): Promise<SummaryExamples> {
+/** Every resident's consent, then the counsellor and Joyce's mandate to her. */
+async function givePermissions(
+  keys: DemoKeys,
+  residents: ReadonlyMap<string, CoordinatorSession>,
+  creditors: CoordinatorOutcome['creditors'],
+): Promise<CoordinatorOutcome> {
+  const consents = await Promise.all(
+    DEMO_RESIDENTS.map(async (resident) => {
+      const session = sessionOf(residents, resident.residentId);
+      return { resident, platformId: session.platformId, consent: await giveDemoConsent(session, resident) };
+    }),
+  );
+  log(`Residents' consents to a debt overview given through the coordinator (${describeCounts(consents.map((c) => c.consent))}).`);
+  const mandatingResident = findDemoResident(MANDATING_RESIDENT_ID);
+  if (mandatingResident === undefined) throw new Error(`${MANDATING_RESIDENT_ID} is not a demo resident.`);
+  const mandate = await giveDemoMandate(keys, sessionOf(residents, MANDATING_RESIDENT_ID));
+  const who = `${mandatingResident.displayName} (${MANDATING_RESIDENT_ID})`;
+  log(
+    mandate.outcome === 'done now'
+      ? `${who} gave a mandate to ${DEMO_COUNSELLOR.displayName}.`
+      : `The mandate ${who} gave to ${DEMO_COUNSELLOR.displayName} in an earlier run is in force.`,
+  );
+  return {
+    creditors,
+    residents: consents,
+    counsellor: { platformId: mandate.counsellorId, mandateFrom: mandatingResident, mandate: mandate.outcome },
+  };
+}
+
+/**
+ * Tokens for the summary's commands: Sanne's consent token for the first node, minted by the
+ * coordinator as the gateway would ask for it; that node's back-office; Sanne at the coordinator.
+ */
+async function summaryExamples(keys: DemoKeys, residents: ReadonlyMap<string, CoordinatorSession>): Promise<SummaryExamples> {
   const node = DEMO_NODES[0];
   if (node === undefined) throw new Error('No demo nodes configured.');
   const { creditorId } = node;
   const residentId = 'resident-sanne';
+  const session = sessionOf(residents, residentId);
   return {
     consent: {
       node,
       residentId,
-      pseudonym: demoPseudonym(keys, { residentId, creditorId }),
-      token: await mintConsentToken(keys, { creditorId, residentId, lifetimeSeconds: CONSENT_TOKEN_SECONDS }),
+      pseudonym: demoPseudonym(keys, { platformId: session.platformId, creditorId }),
+      ...(await consentTokenFor(session, { residentId, creditorId })),
     },
     staff: { node, token: await mintStaffToken(keys, { creditorId, subject: 'demo-staff', lifetimeSeconds: STAFF_TOKEN_SECONDS }) },
+    resident: { residentId, token: session.token },
   };
 }
 
-/** Seeds a node that holds no claims yet (always so after a fresh start), then links the residents. */
-async function seedAndLink(node: DemoNode, keys: DemoKeys, env: DemoEnv, paths: DemoPaths): Promise<NodeOutcome> {
+/**
+ * Seeds a node that holds no claims yet (always so after a fresh start), then links the residents by
+ * the pseudonym the coordinator derives for this node from their platform id.
+ */
+async function seedAndLink(
+  node: DemoNode,
+  keys: DemoKeys,
+  env: DemoEnv,
+  paths: DemoPaths,
+  residents: ReadonlyMap<string, CoordinatorSession>,
+): Promise<NodeOutcome> {
   const url = databaseUrl(env.pgAdminUrl, demoDatabaseName(node.creditorId));
   let data: string;
   const existing = await countClaims(url);
@@ -116,10 +192,49 @@ async function seedAndLink(node: DemoNode, keys: DemoKeys, env: DemoEnv, paths: 
     creditorId: node.creditorId,
     residents: DEMO_RESIDENTS.map((resident) => ({
       resident,
-      pseudonym: demoPseudonym(keys, { residentId: resident.residentId, creditorId: node.creditorId }),
+      pseudonym: demoPseudonym(keys, { platformId: sessionOf(residents, resident.residentId).platformId, creditorId: node.creditorId }),
     })),
   });
   return { node, data, residentClaims };
+}
+
+function sessionOf(residents: ReadonlyMap<string, CoordinatorSession>, residentId: string): CoordinatorSession {
+  const session = residents.get(residentId);
+  if (session === undefined) throw new Error(`${residentId} has not signed in.`);
+  return session;
+}
+
+/** `5 now` or `2 now, 3 from the last run`. */
+function describeCounts(outcomes: Iterable<SetupOutcome>): string {
+  const all = [...outcomes];
+  const now = all.filter((o) => o === 'done now').length;
+  const kept = all.length - now;
+  return [now > 0 ? `${now} now` : '', kept > 0 ? `${kept} from the last run` : ''].filter((s) => s !== '').join(', ');
+}
+
+/** Everything the coordinator reads at boot, passed explicitly (nothing inherited from the developer's shell). */
+function coordinatorEnv(keys: DemoKeys, env: DemoEnv): Record<string, string> {
+  return {
+    PATH: env.path,
+    NODE_ENV: 'development',
+    ...(colour ? {} : { NO_COLOR: '1' }),
+    DATABASE_URL: databaseUrl(env.pgAdminUrl, COORDINATOR_DATABASE),
+    PORT: String(COORDINATOR_PORT),
+    HOST: '127.0.0.1',
+    COORDINATOR_ISSUER,
+    CONSENT_SIGNING_KEY: JSON.stringify(keys.coordinator),
+    // The longest the nodes accept (the default is 2 minutes): time enough to paste a printed command.
+    CONSENT_TOKEN_LIFETIME_SECONDS: String(MAX_CONSENT_TOKEN_LIFETIME_SECONDS),
+    LEDGER_SIGNING_KEY: JSON.stringify(keys.ledger),
+    CHECKPOINT_INTERVAL_SECONDS: String(CHECKPOINT_INTERVAL_SECONDS),
+    PSEUDONYM_SECRET: pseudonymSecretBase64(keys),
+    // The stand-in identity provider until issue 5 brings a real OpenID provider.
+    OIDC_ISSUER: DEMO_IDP_ISSUER,
+    OIDC_JWKS_URL: IDP_JWKS_URL,
+    OIDC_AUDIENCE: COORDINATOR_AUDIENCE,
+    GRAPHQL_INTROSPECTION: 'true',
+    LOG_LEVEL: 'info',
+  };
 }
 
 /** Everything a node reads at boot, passed explicitly (nothing inherited from the developer's shell). */
@@ -136,7 +251,7 @@ function nodeEnv(node: DemoNode, keys: DemoKeys, env: DemoEnv): Record<string, s
     CREDITOR_SECTOR: node.sector,
     DATABASE_URL: databaseUrl(env.pgAdminUrl, demoDatabaseName(node.creditorId)),
     PORT: String(node.port),
-    COORDINATOR_JWKS_URL,
+    COORDINATOR_JWKS_URL: COORDINATOR_CONSENT_JWKS_URL,
     COORDINATOR_ISSUER,
     STAFF_OIDC_ISSUER: DEMO_IDP_ISSUER,
     STAFF_OIDC_JWKS_URL: IDP_JWKS_URL,

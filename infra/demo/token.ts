@@ -1,18 +1,29 @@
 /**
  * `npm run -s demo:token -- …`: a fresh development token to paste, from the keys `npm run demo` made.
  *
- *   consent <creditor-id> <resident-id>   consent token for that node and resident (5 minutes)
+ *   consent <creditor-id> <resident-id>   the consent token the running coordinator mints for that node
  *   staff <creditor-id>                   back-office access token for that creditor's staff (1 hour)
+ *   resident <resident-id>                the resident's access token for the coordinator (1 hour)
+ *   admin | auditor                       a platform administrator's or auditor's access token (1 hour)
  *   pseudonym <creditor-id> <resident-id> the id that node knows the resident by
+ *
+ * `consent` and `pseudonym` ask the running coordinator (as the resident): only it knows the
+ * resident's consents, and their platform id, which pseudonyms derive from.
  */
+import { PlatformRole } from '#contracts';
+import { CoordinatorRefusalError, CoordinatorUnreachableError } from './coordinator-client.js';
+import { consentTokenFor, NoConsentError, signInResident } from './coordinator-sessions.js';
 import { DemoKeysMissingError, readDemoKeys } from './demo-keys.js';
-import { DEMO_NODES, DEMO_RESIDENTS, findDemoNode } from './demo-nodes.js';
+import { DEMO_ADMIN_SUBJECT, DEMO_AUDITOR_SUBJECT, DEMO_NODES, DEMO_RESIDENTS, findDemoNode, findDemoResident } from './demo-nodes.js';
 import { demoPaths } from './demo-paths.js';
-import { CONSENT_TOKEN_SECONDS, STAFF_TOKEN_SECONDS, demoPseudonym, mintConsentToken, mintStaffToken } from './demo-tokens.js';
+import { ACCESS_TOKEN_SECONDS, STAFF_TOKEN_SECONDS, demoPseudonym, mintPersonToken, mintStaffToken } from './demo-tokens.js';
 
 const USAGE = `Usage:
-  npm run -s demo:token -- consent <creditor-id> <resident-id>    consent token (5 min, debt-overview, claims)
+  npm run -s demo:token -- consent <creditor-id> <resident-id>    consent token from the running coordinator (debt overview, claims)
   npm run -s demo:token -- staff <creditor-id>                    staff token for the back-office (1 h)
+  npm run -s demo:token -- resident <resident-id>                 the resident's access token for the coordinator (1 h)
+  npm run -s demo:token -- admin                                  a platform administrator's access token (1 h)
+  npm run -s demo:token -- auditor                                an auditor's access token, e.g. for \`npm run -s ledger -- verify\` (1 h)
   npm run -s demo:token -- pseudonym <creditor-id> <resident-id>  the resident's pseudonym at that node
 Creditors: ${DEMO_NODES.map((n) => n.creditorId).join(', ')}
 Residents: ${DEMO_RESIDENTS.map((r) => r.residentId).join(', ')}`;
@@ -20,33 +31,69 @@ Residents: ${DEMO_RESIDENTS.map((r) => r.residentId).join(', ')}`;
 class UsageError extends Error {}
 
 async function main(args: readonly string[]): Promise<string> {
-  const [command, creditorId, residentId, ...rest] = args;
-  if (creditorId === undefined || findDemoNode(creditorId) === undefined || rest.length > 0) throw new UsageError();
-  const keys = await readDemoKeys(demoPaths().keysFile);
+  const [command, ...rest] = args;
   switch (command) {
-    case 'staff':
-      if (residentId !== undefined) throw new UsageError();
+    case 'staff': {
+      const [creditorId] = expect(rest, ['creditor']);
+      const keys = await readDemoKeys(demoPaths().keysFile);
       return mintStaffToken(keys, { creditorId, subject: 'demo-staff', lifetimeSeconds: STAFF_TOKEN_SECONDS });
-    case 'consent':
-      if (residentId === undefined) throw new UsageError();
-      return mintConsentToken(keys, { creditorId, residentId, lifetimeSeconds: CONSENT_TOKEN_SECONDS });
-    case 'pseudonym':
-      if (residentId === undefined) throw new UsageError();
-      return demoPseudonym(keys, { creditorId, residentId });
+    }
+    case 'resident': {
+      const [residentId] = expect(rest, ['resident']);
+      const keys = await readDemoKeys(demoPaths().keysFile);
+      return mintPersonToken(keys, { subject: residentId, roles: [PlatformRole.RESIDENT], lifetimeSeconds: ACCESS_TOKEN_SECONDS });
+    }
+    case 'admin':
+    case 'auditor': {
+      expect(rest, []);
+      const keys = await readDemoKeys(demoPaths().keysFile);
+      const [subject, role] = command === 'admin' ? [DEMO_ADMIN_SUBJECT, PlatformRole.ADMIN] : [DEMO_AUDITOR_SUBJECT, PlatformRole.AUDITOR];
+      return mintPersonToken(keys, { subject, roles: [role], lifetimeSeconds: ACCESS_TOKEN_SECONDS });
+    }
+    case 'consent': {
+      const [creditorId, residentId] = expect(rest, ['creditor', 'resident']);
+      const keys = await readDemoKeys(demoPaths().keysFile);
+      const session = await signInResident(keys, residentId);
+      return (await consentTokenFor(session, { residentId, creditorId })).token;
+    }
+    case 'pseudonym': {
+      const [creditorId, residentId] = expect(rest, ['creditor', 'resident']);
+      const keys = await readDemoKeys(demoPaths().keysFile);
+      const session = await signInResident(keys, residentId);
+      return demoPseudonym(keys, { platformId: session.platformId, creditorId });
+    }
     case undefined:
     default:
       throw new UsageError();
   }
 }
 
+type IdKind = 'creditor' | 'resident';
+
+/** The arguments a command takes, each a known demo creditor or resident id; anything else is a usage error. */
+function expect<const K extends readonly IdKind[]>(args: readonly string[], kinds: K): { [I in keyof K]: string } {
+  if (args.length !== kinds.length) throw new UsageError();
+  const ids = kinds.map((kind, i) => {
+    const id = args[i] ?? '';
+    const known = kind === 'creditor' ? findDemoNode(id) !== undefined : findDemoResident(id) !== undefined;
+    if (!known) throw new UsageError(`Unknown ${kind} id "${id}".`);
+    return id;
+  });
+  // One id per kind, in order: the tuple type only says so.
+  return ids as { [I in keyof K]: string };
+}
+
+const EXPECTED_FAILURES = [DemoKeysMissingError, CoordinatorUnreachableError, CoordinatorRefusalError, NoConsentError];
+
 main(process.argv.slice(2)).then(
   (output) => process.stdout.write(`${output}\n`),
   (error: unknown) => {
     if (error instanceof UsageError) {
-      process.stderr.write(`${USAGE}\n`);
+      process.stderr.write(`${error.message === '' ? '' : `${error.message}\n`}${USAGE}\n`);
       process.exitCode = 2;
     } else {
-      process.stderr.write(`${error instanceof DemoKeysMissingError ? error.message : String(error)}\n`);
+      const expected = EXPECTED_FAILURES.some((kind) => error instanceof kind);
+      process.stderr.write(`${expected && error instanceof Error ? error.message : String(error)}\n`);
       process.exitCode = 1;
     }
   },

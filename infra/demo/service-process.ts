@@ -1,21 +1,30 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { nodeUrl, type DemoNode } from './demo-nodes.js';
 
 export interface ExitStatus {
   readonly code: number | null;
   readonly signal: NodeJS.Signals | null;
 }
 
-/** One creditor node running as its own process, its output prefixed with its creditor id. */
-export class NodeProcess {
+/** A service the demo runs: a creditor node or the coordinator. */
+export interface DemoService {
+  /** Short and unique: its log prefix and how messages name it (`gemeente-utrecht`, `coordinator`). */
+  readonly id: string;
+  /** For messages: `Gemeente Utrecht`. */
+  readonly name: string;
+  /** Where it answers HTTP; it is ready when `${url}/health/ready` answers 200. */
+  readonly url: string;
+}
+
+/** One service running as its own Node.js process, its output prefixed with its id. */
+export class ServiceProcess {
   /** Settles when the process has exited, however it ended. */
   readonly exited: Promise<ExitStatus>;
   private exitStatus: ExitStatus | undefined;
 
   private constructor(
-    readonly node: DemoNode,
+    readonly service: DemoService,
     private readonly child: ChildProcess,
     print: (line: string) => void,
   ) {
@@ -31,18 +40,18 @@ export class NodeProcess {
   }
 
   static start(params: {
-    node: DemoNode;
+    service: DemoService;
     mainFile: string;
     env: Readonly<Record<string, string>>;
     print: (line: string) => void;
-  }): NodeProcess {
+  }): ServiceProcess {
     const child = spawn(process.execPath, [params.mainFile], {
       env: params.env,
       stdio: ['ignore', 'pipe', 'pipe'],
-      // Its own process group: Ctrl-C reaches only the demo, which then stops the nodes in order.
+      // Its own process group: Ctrl-C reaches only the demo, which then stops the services in order.
       detached: true,
     });
-    return new NodeProcess(params.node, child, params.print);
+    return new ServiceProcess(params.service, child, params.print);
   }
 
   get running(): boolean {
@@ -53,24 +62,24 @@ export class NodeProcess {
     return this.child.pid;
   }
 
-  /** Polls /health/ready (the node migrates its database before it listens) until it answers 200. */
+  /** Polls /health/ready (each service migrates its database before it listens) until it answers 200. */
   async waitUntilReady(timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (this.running) {
       try {
-        const response = await fetch(`${nodeUrl(this.node)}/health/ready`, { signal: AbortSignal.timeout(1_000) });
+        const response = await fetch(`${this.service.url}/health/ready`, { signal: AbortSignal.timeout(1_000) });
         if (response.ok) return;
       } catch {
         // Not listening yet.
       }
-      if (Date.now() > deadline) throw new Error(`${this.node.creditorId} was not ready within ${timeoutMs / 1000} s.`);
+      if (Date.now() > deadline) throw new Error(`${this.service.id} was not ready within ${timeoutMs / 1000} s.`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     // Exited before it was ready: the demo's exit watcher reports it.
     await this.exited;
   }
 
-  /** SIGTERM (the node closes its connections), SIGKILL when it has not exited after `graceMs`. */
+  /** SIGTERM (the service closes its connections), SIGKILL when it has not exited after `graceMs`. */
   async stop(graceMs: number): Promise<ExitStatus> {
     if (this.running) this.child.kill('SIGTERM');
     const timer = setTimeout(() => this.kill(), graceMs);
