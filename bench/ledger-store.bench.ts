@@ -132,7 +132,8 @@ async function runLedgerBenchmark(): Promise<BenchResult[]> {
   try {
     database = await createTestDatabase('bench_ledger');
     // The coordinator's own schema (the ledger tables included), so the same database can be served.
-    const dataSource = createCoordinatorDataSource({ url: database.url, poolSize: 1 });
+    // Two connections: runMigrationsExclusively holds one for its advisory lock while migrating on another.
+    const dataSource = createCoordinatorDataSource({ url: database.url, poolSize: 2 });
     await dataSource.initialize();
     await runMigrationsExclusively(dataSource);
     await dataSource.destroy();
