@@ -1,0 +1,14 @@
+// The arrangement engine (RULES.md): beslagvrije voet, capacity, one fair plan over all creditors,
+// the share a creditor can check, the schedule and the explanations. Pure TypeScript, whole cents,
+// no framework: the coordinator proposes with it and every creditor node checks with it.
+export * from './bvv/bvv-input.js';
+export * from './bvv/compute-bvv.js';
+export * from './explain/explanation-step.js';
+export * from './input/input-error.js';
+export * from './input/validate-bvv-input.js';
+export * from './input/validate-plan-input.js';
+export * from './parameters/parameter-set.js';
+export * from './parameters/select-parameter-set.js';
+export * from './plan/compute-plan.js';
+export * from './plan/plan-input.js';
+export * from './plan/preferential-weight.js';
