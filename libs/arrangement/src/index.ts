@@ -10,5 +10,6 @@ export * from './input/validate-plan-input.js';
 export * from './parameters/parameter-set.js';
 export * from './parameters/select-parameter-set.js';
 export * from './plan/compute-plan.js';
+export * from './plan/monthly-split.js';
 export * from './plan/plan-input.js';
 export * from './plan/preferential-weight.js';
