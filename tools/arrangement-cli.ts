@@ -3,7 +3,7 @@
  * object on standard output, exit 0. Invalid input: exit 2 and `{ "error": { code, message, path } }`.
  */
 import { pathToFileURL } from 'node:url';
-import { computeBvv, computePlan, PlanTooLongError, validateBvvInput, validatePlanInput, type InputError } from '#arrangement';
+import { computeBvv, computePlan, FloorBelowBvvError, PlanTooLongError, validateBvvInput, validatePlanInput, type InputError } from '#arrangement';
 
 const USAGE = 'Usage: npm run -s arrangement -- bvv|plan < input.json';
 
@@ -24,7 +24,13 @@ export function runArrangementCommand(command: string | undefined, stdin: string
   }
   if (command === 'bvv') {
     const input = validateBvvInput(json);
-    return input.ok ? { exitCode: 0, output: computeBvv(input.value) } : failure(input.error);
+    if (!input.ok) return failure(input.error);
+    try {
+      return { exitCode: 0, output: computeBvv(input.value) };
+    } catch (error) {
+      if (error instanceof FloorBelowBvvError) return failure({ code: 'FLOOR_BELOW_BVV', path: 'counsellorFloorCents', message: error.message });
+      throw error;
+    }
   }
   const input = validatePlanInput(json);
   if (!input.ok) return failure(input.error);

@@ -53,11 +53,20 @@ describe('arrangement bvv', () => {
     ['a misspelt field', { ...goodBvv, netIncome: 100 }, 'UNKNOWN_FIELD', 'netIncome'],
     ['a partner age for a single', { ...goodBvv, partnerAgeBand: 'aow' }, 'UNKNOWN_FIELD', 'partnerAgeBand'],
     ['not an object', [goodBvv], 'NOT_AN_OBJECT', ''],
+    ["a counsellor's floor below the beslagvrije voet", { ...goodBvv, counsellorFloorCents: 100_000 }, 'FLOOR_BELOW_BVV', 'counsellorFloorCents'],
   ])('refuses %s with exit 2 and the field', (_, input, code, path) => {
     const error = errorOf('bvv', input);
     expect(error.code).toBe(code);
     expect(error.path).toBe(path);
     expect(error.message.length).toBeGreaterThan(10);
+  });
+
+  it("computes capacity above a counsellor's higher floor", () => {
+    const without = run('bvv', { ...goodBvv, netIncomeCents: 150_000 }).output;
+    const { output } = run('bvv', { ...goodBvv, netIncomeCents: 150_000, counsellorFloorCents: 140_000 });
+    // The beslagvrije voet itself stays as the law computes it; only what is left for creditors changes.
+    expect(output).toMatchObject({ bvvCents: without.bvvCents, capacityCents: 10_000 });
+    expect((output.steps as { code: string }[]).map((s) => s.code)).toContain('COUNSELLOR_FLOOR');
   });
 
   it('refuses what is not JSON', () => {

@@ -3,6 +3,7 @@
 // no framework: the coordinator proposes with it and every creditor node checks with it.
 export * from './bvv/bvv-input.js';
 export * from './bvv/compute-bvv.js';
+export * from './capacity/compute-capacity.js';
 export * from './explain/explanation-step.js';
 export * from './input/input-error.js';
 export * from './input/validate-bvv-input.js';

@@ -24,6 +24,8 @@ export interface BvvInput {
   readonly housingIncreaseCents?: number;
   /** The amount printed on an official notice (modelmededeling): it overrides the computation. */
   readonly officialBvvCents?: number;
+  /** A higher floor a counsellor set (e.g. a VTLB); capacity is computed above it. Never below the BVV. */
+  readonly counsellorFloorCents?: number;
 }
 
 export type IncomeGroup = 'low' | 'middle' | 'high' | 'no_fixed_address' | 'official';

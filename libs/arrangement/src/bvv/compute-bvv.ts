@@ -1,3 +1,4 @@
+import { computeCapacity } from '../capacity/compute-capacity.js';
 import type { ExplanationStep } from '../explain/explanation-step.js';
 import { roundHalfAwayFromZero } from '../plan/exact-arithmetic.js';
 import { selectParameterSet } from '../parameters/select-parameter-set.js';
@@ -25,7 +26,8 @@ const ninetyFivePercent = (cents: number): number => roundHalfAwayFromZero(cents
 
 /**
  * The beslagvrije voet (RULES.md §1; art. 475da–475e Rv) and what is left for creditors. Pure; the
- * input is expected to be valid (validateBvvInput).
+ * input is expected to be valid (validateBvvInput). Throws FloorBelowBvvError when a counsellor's
+ * floor lies below the computed beslagvrije voet.
  */
 export function computeBvv(input: BvvInput): BvvResult {
   const { parameters, outdated, allowances } = selectParameterSet(input.date);
@@ -37,9 +39,13 @@ export function computeBvv(input: BvvInput): BvvResult {
 
   const finish = (bvv: number, incomeGroup: IncomeGroup, approximation: boolean): BvvResult => {
     steps.push({ code: 'BVV', amountCents: bvv });
-    const capacity = Math.max(0, income - bvv);
-    steps.push({ code: 'CAPACITY', amountCents: capacity });
-    return { bvvCents: bvv, capacityCents: capacity, incomeGroup, normCents: norm, parameterSet: parameters.period, approximation, parametersOutdated: outdated, steps };
+    const capacity = computeCapacity({
+      netIncomeCents: income,
+      bvvCents: bvv,
+      ...(input.counsellorFloorCents === undefined ? {} : { counsellorFloorCents: input.counsellorFloorCents }),
+    });
+    steps.push(...capacity.steps);
+    return { bvvCents: bvv, capacityCents: capacity.capacityCents, incomeGroup, normCents: norm, parameterSet: parameters.period, approximation, parametersOutdated: outdated, steps };
   };
 
   if (input.officialBvvCents !== undefined) {

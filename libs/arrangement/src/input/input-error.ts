@@ -13,7 +13,8 @@ export type InputErrorCode =
   | 'DUPLICATE_CLAIM_ID'
   | 'TOO_MANY_CLAIMS'
   | 'NO_CLAIMS'
-  | 'PLAN_TOO_LONG';
+  | 'PLAN_TOO_LONG'
+  | 'FLOOR_BELOW_BVV';
 
 export interface InputError {
   readonly code: InputErrorCode;

@@ -20,6 +20,7 @@ const FIELDS = [
   'art475eRequest',
   'housingIncreaseCents',
   'officialBvvCents',
+  'counsellorFloorCents',
 ] as const;
 
 /** Checks a `bvv` request (RULES.md §4); the first problem is named with its field. */
@@ -42,6 +43,9 @@ export function validateBvvInput(value: unknown): Validated<BvvInput> {
         ? { housingIncreaseCents: reader.cents('housingIncreaseCents', { min: 0, max: MAX_MONTHLY_INCOME_CENTS, what: 'a housing increase' }) }
         : {}),
       ...(reader.has('officialBvvCents') ? { officialBvvCents: reader.cents('officialBvvCents', { min: 0, max: MAX_MONTHLY_INCOME_CENTS, what: 'an official beslagvrije voet' }) } : {}),
+      ...(reader.has('counsellorFloorCents')
+        ? { counsellorFloorCents: reader.cents('counsellorFloorCents', { min: 0, max: MAX_MONTHLY_INCOME_CENTS, what: "a counsellor's floor" }) }
+        : {}),
     };
     if (reader.has('partnerAgeBand') && household !== 'couple' && household !== 'couple_with_children') {
       reject('UNKNOWN_FIELD', 'partnerAgeBand', `partnerAgeBand goes only with household "couple" or "couple_with_children"`);
