@@ -12,5 +12,7 @@ export * from './parameters/parameter-set.js';
 export * from './parameters/select-parameter-set.js';
 export * from './plan/compute-plan.js';
 export * from './plan/monthly-split.js';
+export * from './plan/plan-months.js';
 export * from './plan/plan-input.js';
 export * from './plan/preferential-weight.js';
+export * from './share/index.js';

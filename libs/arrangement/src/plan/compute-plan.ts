@@ -2,6 +2,7 @@ import type { ExplanationStep } from '../explain/explanation-step.js';
 import { apportionMonths } from './apportion-months.js';
 import { repaymentPath, settlementPath, weightedTotal, type EntitlementPath } from './entitlement-path.js';
 import { holdBelowMinimum } from './hold-below-minimum.js';
+import { planMonths } from './plan-months.js';
 import {
   DEFAULT_PREFERENTIAL_WEIGHT,
   DEFAULT_SETTLEMENT_TERM_MONTHS,
@@ -43,6 +44,8 @@ export interface Plan {
   readonly capacityCents: number;
   /** The months the plan runs (repayment: until all is paid; settlement: the term, or less when all is paid). */
   readonly termMonths: number;
+  /** Settlement only: the agreed term the pot was computed over (capacity × term). */
+  readonly settlementTermMonths?: number;
   readonly preferentialWeight: number;
   readonly minimumInstalmentCents: number;
   readonly months: readonly PlanMonth[];
@@ -98,7 +101,7 @@ export function computePlan(input: PlanInput): Plan {
   }
   steps.push({ code: 'WEIGHTED_TOTAL', amountCents: Math.round(weightedTotal(claims, factors) / factors.ordinary) });
 
-  const months = capacity === 0 || path.total === 0 ? 0 : Math.ceil(path.total / capacity);
+  const months = planMonths(path.total, capacity);
   if (months > MAX_PLAN_MONTHS) throw new PlanTooLongError(months);
   if (capacity === 0) steps.push({ code: 'ZERO_CAPACITY' });
 
@@ -143,6 +146,7 @@ export function computePlan(input: PlanInput): Plan {
     mode: input.mode,
     capacityCents: capacity,
     termMonths: months,
+    ...(input.mode === 'settlement' ? { settlementTermMonths: term } : {}),
     preferentialWeight: weight,
     minimumInstalmentCents: minimum,
     months: payments.map((row, m): PlanMonth => {

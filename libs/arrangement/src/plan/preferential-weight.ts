@@ -14,7 +14,8 @@ export interface WeightFactors {
 export const MAX_PREFERENTIAL_WEIGHT = 10;
 
 export function isValidPreferentialWeight(weight: number): boolean {
-  return Number.isFinite(weight) && weight >= 1 && weight <= MAX_PREFERENTIAL_WEIGHT && Number.isInteger(Math.round(weight * 100)) && Math.abs(weight * 100 - Math.round(weight * 100)) < 1e-9;
+  // Two decimals at most: 1.5 and 2.25 are fine, 1.333 is not (it would not be an exact ratio).
+  return Number.isFinite(weight) && weight >= 1 && weight <= MAX_PREFERENTIAL_WEIGHT && Math.abs(weight * 100 - Math.round(weight * 100)) < 1e-9;
 }
 
 export function weightFactors(weight: number): WeightFactors {
