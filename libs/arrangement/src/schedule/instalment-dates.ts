@@ -1,5 +1,5 @@
-import { addDays, compareDates, daysInMonth, formatDate, parseDate } from './calendar-date.js';
-import { addMonths, monthOfDate, parseMonth } from './calendar-month.js';
+import { compareDates, daysInMonth, formatDate, parseDate } from './calendar-date.js';
+import { addMonths, formatMonth, monthIndex, monthOfDate, parseMonth } from './calendar-month.js';
 import { ScheduleInputError } from './schedule-input-error.js';
 
 /**
@@ -27,10 +27,22 @@ export function payDateIn(params: { readonly month: string; readonly payDay: num
   return formatDate({ year, month, day: Math.min(params.payDay, daysInMonth({ year, month })) });
 }
 
+/**
+ * The pay date and due date in one month, in plain integer arithmetic (this runs once per month of
+ * every plan): the day after a pay day on the month's last day is the 1st of the next month.
+ */
+function instalmentDateAt(year: number, month: number, payDay: number): InstalmentDate {
+  const last = daysInMonth({ year, month });
+  const day = Math.min(payDay, last);
+  const due = day < last ? { year, month, day: day + 1 } : month === 12 ? { year: year + 1, month: 1, day: 1 } : { year, month: month + 1, day: 1 };
+  return { month: formatMonth({ year, month }), payDate: formatDate({ year, month, day }), dueDate: formatDate(due) };
+}
+
 /** The due date of the instalment that follows the pay day of `month`. */
 export function dueDateIn(params: { readonly month: string; readonly payDay: number }): InstalmentDate {
-  const payDate = payDateIn(params);
-  return { month: params.month, payDate, dueDate: addDays({ date: payDate, days: 1 }) };
+  validatePayDay(params.payDay);
+  const { year, month } = parseMonth({ month: params.month });
+  return instalmentDateAt(year, month, params.payDay);
 }
 
 /**
@@ -52,6 +64,9 @@ export function instalmentDates(params: {
   const { payDay, startsAfter, count } = params;
   validatePayDay(payDay);
   if (!Number.isSafeInteger(count) || count < 0) throw new ScheduleInputError('INVALID_COUNT', `count must be a whole number ≥ 0: ${count}`, 'count');
-  const first = firstInstalmentMonth({ payDay, startsAfter });
-  return Array.from({ length: count }, (_, index) => dueDateIn({ month: addMonths({ month: first, months: index }), payDay }));
+  const first = monthIndex({ month: firstInstalmentMonth({ payDay, startsAfter }) });
+  return Array.from({ length: count }, (_, offset) => {
+    const index = first + offset;
+    return instalmentDateAt(Math.floor(index / 12), (index % 12) + 1, payDay);
+  });
 }
