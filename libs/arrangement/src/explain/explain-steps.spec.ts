@@ -38,6 +38,7 @@ const SAMPLES: Record<StepCode, ExplanationStep> = {
   MINIMUM_INSTALMENT: { code: 'MINIMUM_INSTALMENT', amountCents: 500 },
   PLAN_MONTHS: { code: 'PLAN_MONTHS', months: 18 },
   FORGIVEN: { code: 'FORGIVEN', amountCents: 220_000 },
+  CLAIM_SHARE: { code: 'CLAIM_SHARE', detail: 'gemeente-utrecht', percentage: 12.5, amountCents: 45_000 },
   PAUSE_GRANTED: { code: 'PAUSE_GRANTED', months: 2, detail: '2026-03' },
   PAUSE_TOO_LONG: { code: 'PAUSE_TOO_LONG', months: 2 },
   PAUSE_IN_PAST: { code: 'PAUSE_IN_PAST' },

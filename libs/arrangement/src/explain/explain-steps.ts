@@ -167,6 +167,12 @@ const NL: Record<StepCode, StepText> = {
     if (months === undefined) return 'We rekenen uit hoe lang de regeling duurt.';
     return months === 0 ? 'Je hoeft nu niets te betalen.' : `De regeling duurt ${nlMonths(months)}.`;
   },
+  CLAIM_SHARE: (s) => {
+    const part = percentage(s, 'nl');
+    const value = amount(s, 'nl');
+    const who = s.detail === undefined ? 'Deze schuldeiser' : `Schuldeiser ${s.detail}`;
+    return `${who} krijgt ${part === undefined ? 'een deel' : part} van elke betaling.${value === undefined ? '' : ` In totaal krijgt deze schuldeiser ${value}.`}`;
+  },
   FORGIVEN: (s) => {
     const value = amount(s, 'nl');
     return `Na de regeling hoef je ${value === undefined ? 'de rest' : value} niet meer te betalen. Dat heet finale kwijting.`;
@@ -327,6 +333,12 @@ const EN: Record<StepCode, StepText> = {
     const months = monthCount(s);
     if (months === undefined) return 'We work out how long the arrangement lasts.';
     return months === 0 ? 'You do not have to pay anything now.' : `The arrangement lasts ${enMonths(months)}.`;
+  },
+  CLAIM_SHARE: (s) => {
+    const part = percentage(s, 'en');
+    const value = amount(s, 'en');
+    const who = s.detail === undefined ? 'This creditor' : `Creditor ${s.detail}`;
+    return `${who} gets ${part === undefined ? 'a part' : part} of each payment.${value === undefined ? '' : ` In total this creditor gets ${value}.`}`;
   },
   FORGIVEN: (s) => {
     const value = amount(s, 'en');

@@ -39,6 +39,7 @@ export type StepCode =
   | 'MINIMUM_INSTALMENT'
   | 'PLAN_MONTHS'
   | 'FORGIVEN'
+  | 'CLAIM_SHARE'
   // Schedule (RULES.md §3): pauses, reminders and missed instalments
   | 'PAUSE_GRANTED'
   | 'PAUSE_TOO_LONG'

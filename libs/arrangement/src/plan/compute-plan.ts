@@ -37,6 +37,8 @@ export interface PlanClaimResult {
   readonly forgivenCents: number;
   /** totalPaid / amount, as a percentage with two decimals. */
   readonly percentage: number;
+  /** Why this claim gets what it gets: its share of each payment (at the start) and its total. */
+  readonly steps: readonly ExplanationStep[];
 }
 
 export interface Plan {
@@ -116,8 +118,11 @@ export function computePlan(input: PlanInput): Plan {
   if (minimum > 0) steps.push({ code: 'MINIMUM_INSTALMENT', amountCents: minimum });
 
   const final = cumulative[cumulative.length - 1] ?? new Array<number>(claims.length).fill(0);
+  const weighted = weightedTotal(claims, factors);
   const claimResults = claims.map((claim, index): PlanClaimResult => {
     const totalPaid = final[index] ?? 0;
+    const factor = claim.preferential ? factors.preferential : factors.ordinary;
+    const settlementShare = input.mode === 'settlement' && path.total > 0 ? percentageOf(totalPaid, path.total) : undefined;
     return {
       claimId: claim.id,
       creditorId: claim.creditorId,
@@ -126,6 +131,14 @@ export function computePlan(input: PlanInput): Plan {
       totalPaidCents: totalPaid,
       forgivenCents: claim.amountCents - totalPaid,
       percentage: percentageOf(totalPaid, claim.amountCents),
+      steps: [
+        {
+          code: 'CLAIM_SHARE',
+          detail: claim.creditorId,
+          percentage: settlementShare ?? percentageOf(factor * claim.amountCents, weighted),
+          amountCents: totalPaid,
+        },
+      ],
     };
   });
   if (input.mode === 'repayment' && factors.preferential !== factors.ordinary) {
