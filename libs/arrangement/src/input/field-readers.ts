@@ -1,4 +1,6 @@
 import { FIRST_DATE } from '../parameters/select-parameter-set.js';
+import { parseDate } from '../schedule/calendar-date.js';
+import { ScheduleInputError } from '../schedule/schedule-input-error.js';
 import { InputRejected, reject, type Validated } from './input-error.js';
 
 /** A JSON object's fields, read one by one with a specific error for each way a field can be wrong. */
@@ -82,10 +84,13 @@ export class FieldReader {
   date(field: string): string {
     const value = this.raw(field);
     const path = this.path(field);
-    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) reject('INVALID_DATE', path, `${path} must be a date written YYYY-MM-DD`);
-    const [year, month, day] = value.split('-').map(Number) as [number, number, number];
-    const date = new Date(Date.UTC(year, month - 1, day));
-    if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) reject('INVALID_DATE', path, `${path} ${value} is not a day in the calendar`);
+    if (typeof value !== 'string') reject('INVALID_DATE', path, `${path} must be a date written YYYY-MM-DD`);
+    try {
+      parseDate({ date: value, path });
+    } catch (error) {
+      if (error instanceof ScheduleInputError) reject('INVALID_DATE', path, `${path}: ${error.message}`);
+      throw error;
+    }
     if (value < FIRST_DATE) reject('DATE_BEFORE_2021', path, `${path} ${value} lies before ${FIRST_DATE}, when today's beslagvrije voet rules began`);
     return value;
   }
