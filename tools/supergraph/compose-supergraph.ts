@@ -26,7 +26,12 @@ export function composeSupergraph(sdl: { readonly coordinator: string; readonly 
     { name: SUBGRAPH_NAMES.creditor, typeDefs: parse(sdl.creditor), url: 'http://creditor-nodes.invalid/graphql' },
   ]);
   if (result.errors !== undefined) {
-    throw new CompositionFailedError(result.errors.map((error) => ({ code: String(error.extensions['code'] ?? 'COMPOSITION_ERROR'), message: error.message })));
+    throw new CompositionFailedError(
+      result.errors.map((error) => {
+        const code = error.extensions['code'];
+        return { code: typeof code === 'string' ? code : 'COMPOSITION_ERROR', message: error.message };
+      }),
+    );
   }
   return result.supergraphSdl;
 }
