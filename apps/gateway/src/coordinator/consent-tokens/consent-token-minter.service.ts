@@ -15,6 +15,8 @@ import { Pseudonyms } from '../pseudonyms/pseudonyms.service.js';
 export interface ConsentTokenGrant {
   readonly creditorId: string;
   readonly subgraphUrl: string;
+  /** The node's pseudonym for the resident: the token's subject, and the only id the node sees. */
+  readonly pseudonym: string;
   readonly token: string;
   readonly expiresAt: Date;
 }
@@ -54,13 +56,12 @@ export class ConsentTokenMinter {
     }
     const lifetime = this.config.consentTokenLifetimeSeconds;
     return Promise.all(
-      rows.map(async (row) => ({
-        creditorId: row.creditor_id,
-        subgraphUrl: row.subgraph_url,
-        token: await issueConsentToken({
+      rows.map(async (row) => {
+        const pseudonym = this.pseudonyms.forNode(residentId, row.creditor_id);
+        const token = await issueConsentToken({
           issuer: this.config.issuer,
           audience: row.creditor_id,
-          subject: this.pseudonyms.forNode(residentId, row.creditor_id),
+          subject: pseudonym,
           consentId: row.consent_id,
           purpose: request.purpose,
           categories: row.categories,
@@ -69,9 +70,10 @@ export class ConsentTokenMinter {
           lifetimeSeconds: lifetime,
           privateKey: this.config.consentSigningKey.privateKey,
           keyId: this.config.consentSigningKey.keyId,
-        }),
-        expiresAt: new Date(Math.floor(now.getTime() / 1000) * 1000 + lifetime * 1000),
-      })),
+        });
+        const expiresAt = new Date(Math.floor(now.getTime() / 1000) * 1000 + lifetime * 1000);
+        return { creditorId: row.creditor_id, subgraphUrl: row.subgraph_url, pseudonym, token, expiresAt };
+      }),
     );
   }
 }

@@ -42,6 +42,12 @@ export class CoordinatorResolver {
   }
 
   @Query()
+  async resident(@Context() ctx: CoordinatorContext, @Args('id') id: string): Promise<{ id: string }> {
+    const { residentId } = await this.access.actingFor(await callerOf(ctx, this.callers), id);
+    return { id: residentId };
+  }
+
+  @Query()
   async whoAmI(@Context() ctx: CoordinatorContext): Promise<{ id: string; roles: string[]; mandatedResidents: string[] }> {
     const person = this.access.requirePerson(await callerOf(ctx, this.callers));
     const mandatedResidents = person.roles.has(PlatformRole.COUNSELLOR) ? await this.mandateService.mandatingResidents(person.personId) : [];

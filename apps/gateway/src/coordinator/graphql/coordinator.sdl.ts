@@ -13,6 +13,11 @@ scalar DateTime
 type Query {
   "The signed-in resident (null for a person without the resident role)."
   me: Resident
+  """
+  A resident you may act for: yourself, or (as a counsellor) a resident whose mandate to you is in force.
+  Anyone else is refused (MANDATE_REQUIRED), so nobody reads another resident by id.
+  """
+  resident(id: ID!): Resident
   "The signed-in person: roles and, for a counsellor, the residents who gave a mandate."
   whoAmI: Person!
   "Creditors on the platform. Public: residents choose from it when giving consent."
@@ -176,6 +181,8 @@ input IssueConsentTokensInput @inaccessible {
 type ConsentTokenGrant @inaccessible {
   creditorId: ID!
   subgraphUrl: String!
+  "The node's pairwise pseudonym for the resident (the token's sub): the only id the node is given."
+  pseudonym: ID!
   token: String!
   expiresAt: DateTime!
 }
