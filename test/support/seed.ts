@@ -1,4 +1,12 @@
-import type { DataSource } from 'typeorm';
+/** Anything that runs SQL and returns the rows: a TypeORM DataSource, or a pg pool wrapped by {@link rowsOf}. */
+export interface SqlRunner {
+  query<T = unknown>(sql: string, parameters?: unknown[]): Promise<T>;
+}
+
+/** A pg pool as a {@link SqlRunner}. */
+export function rowsOf(pool: { query(sql: string, parameters?: unknown[]): Promise<{ rows: unknown[] }> }): SqlRunner {
+  return { query: async <T>(sql: string, parameters?: unknown[]) => (await pool.query(sql, parameters)).rows as T };
+}
 
 export interface SeedClaim {
   reference: string;
@@ -15,7 +23,7 @@ export interface SeedClaim {
 
 /** Puts one customer with claims, linked to a pseudonym, straight into a node's database. */
 export async function seedLinkedCustomer(
-  db: DataSource,
+  db: SqlRunner,
   params: { customerReference: string; pseudonym?: string; postcode?: string; claims: SeedClaim[] },
 ): Promise<void> {
   const [customer] = await db.query<{ id: string }[]>(

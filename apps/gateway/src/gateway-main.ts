@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ConfigError, readProcessEnv } from '#service-kit';
+import { loadGatewayConfig, type GatewayConfig } from './gateway/config/gateway-config.js';
+import { GatewayModule } from './gateway/gateway.module.js';
+
+/** Builds the gateway's HTTP application (tests run it in-process too). */
+export async function createGatewayApp(config: GatewayConfig): Promise<NestExpressApplication> {
+  const levels = ['debug', 'log', 'warn', 'error', 'fatal'] as const;
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), {
+    logger: levels.slice({ debug: 0, info: 1, warn: 2, error: 3 }[config.logLevel]),
+  });
+  app.useBodyParser('json', { limit: config.maxBodyBytes });
+  app.enableShutdownHooks();
+  return app;
+}
+
+async function main(): Promise<void> {
+  let config: GatewayConfig;
+  try {
+    config = loadGatewayConfig(readProcessEnv());
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG: the operator must fix a setting
+    }
+    throw error;
+  }
+  const app = await createGatewayApp(config);
+  await app.listen(config.port, config.host);
+  new Logger('Gateway').log(`Gateway listens on http://${config.host}:${config.port}/graphql (coordinator ${config.coordinatorUrl.href})`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`The gateway could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { freePort } from './coordinator-process.js';
+import { testEnv } from './test-env.js';
+
+const REPO_ROOT = resolve(import.meta.dirname, '../..');
+
+/** The built entrypoints, as they run in production. */
+export const ENTRYPOINTS = {
+  coordinator: 'dist/apps/gateway/src/coordinator-main.js',
+  gateway: 'dist/apps/gateway/src/gateway-main.js',
+  node: 'dist/apps/creditor-node/src/main.js',
+} as const;
+
+/**
+ * One service as its own process from dist/ (built by `npm test`), on a free port, ready when its
+ * /health/ready answers 200. Tests kill it for real (SIGKILL) when they need a service to be down.
+ */
+export class ServiceProcess {
+  output = '';
+  private readonly exited: Promise<void>;
+
+  private constructor(
+    readonly label: string,
+    readonly port: number,
+    private readonly child: ChildProcess,
+  ) {
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (this.output += chunk));
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (this.output += chunk));
+    this.exited = new Promise((done) => child.once('exit', () => done()));
+  }
+
+  static async start(params: { readonly label: string; readonly entrypoint: string; readonly env: Record<string, string>; readonly port?: number }): Promise<ServiceProcess> {
+    if (!existsSync(resolve(REPO_ROOT, params.entrypoint))) throw new Error(`${params.entrypoint} is missing: run \`npm run build\` first (npm test does).`);
+    const port = params.port ?? (await freePort());
+    const child = spawn(process.execPath, [params.entrypoint], {
+      cwd: REPO_ROOT,
+      env: { PATH: testEnv.path, ...params.env, PORT: String(port), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const service = new ServiceProcess(params.label, port, child);
+    await service.waitUntilReady(30_000);
+    return service;
+  }
+
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get hasExited(): boolean {
+    return this.child.exitCode !== null || this.child.signalCode !== null;
+  }
+
+  private async waitUntilReady(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.hasExited) throw new Error(`${this.label} exited while starting:\n${this.output}`);
+      try {
+        if ((await fetch(`${this.baseUrl}/health/ready`, { signal: AbortSignal.timeout(1_000) })).ok) return;
+      } catch {
+        // Not listening yet.
+      }
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    throw new Error(`${this.label} was not ready within ${timeoutMs} ms:\n${this.output}`);
+  }
+
+  /** Gone at once, as in a crash: no shutdown hooks run. */
+  async kill(): Promise<void> {
+    if (this.hasExited) return;
+    this.child.kill('SIGKILL');
+    await this.exited;
+  }
+
+  async stop(): Promise<void> {
+    if (this.hasExited) return;
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}
