@@ -12,6 +12,7 @@ import type { NodeConfig } from './config/node-config.js';
 import { NodeCoreModule } from './node-core.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthController } from './health/health.controller.js';
+import { AccountLinksModule } from './links/account-links.module.js';
 import { SubgraphModule } from './subgraph/subgraph.module.js';
 import { subgraphContextFrom } from './subgraph/subgraph-context.js';
 
@@ -42,6 +43,7 @@ export class AppModule {
         DatabaseModule,
         SubgraphModule,
         BackofficeModule,
+        AccountLinksModule,
         GraphQLModule.forRoot<ApolloFederationDriverConfig>({
           driver: ApolloFederationDriver,
           path: '/graphql',

@@ -2,9 +2,10 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { Clock } from '#service-kit';
 import type { NodeConfig } from './config/node-config.js';
 import { NODE_CONFIG } from './config/node-config.token.js';
+import { COORDINATOR_KEYS, coordinatorKeys } from './consent/coordinator-keys.js';
 
 /**
- * The node's configuration and clock, available everywhere. Deliberately imports nothing: GraphQL's
+ * The node's configuration, clock and the coordinator's key set, available everywhere. Deliberately imports nothing: GraphQL's
  * `include` follows imports of global modules, and the federated endpoint must never pick up the
  * back-office resolvers.
  */
@@ -17,8 +18,9 @@ export class NodeCoreModule {
       providers: [
         { provide: NODE_CONFIG, useValue: config },
         { provide: Clock, useValue: clock },
+        { provide: COORDINATOR_KEYS, useValue: coordinatorKeys(config) },
       ],
-      exports: [NODE_CONFIG, Clock],
+      exports: [NODE_CONFIG, Clock, COORDINATOR_KEYS],
     };
   }
 }

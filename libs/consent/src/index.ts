@@ -1,4 +1,5 @@
 export * from './consent-token.js';
+export * from './link-token.js';
 export * from './pairwise-pseudonym.js';
 export * from './ledger/index.js';
 export * from './consent-lifecycle.js';

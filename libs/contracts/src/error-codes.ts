@@ -36,7 +36,20 @@ export const GeneralErrorCode = {
 } as const;
 export type GeneralErrorCode = (typeof GeneralErrorCode)[keyof typeof GeneralErrorCode];
 
-export type ErrorCode = ConsentErrorCode | AuthErrorCode | ClaimErrorCode | GeneralErrorCode | LedgerErrorCode | CoordinatorErrorCode;
+export type ErrorCode = ConsentErrorCode | AuthErrorCode | ClaimErrorCode | GeneralErrorCode | LedgerErrorCode | CoordinatorErrorCode | LinkErrorCode;
+
+/** A node's link endpoint (HTTP error bodies). */
+export const LinkErrorCode = {
+  /** No link token, or one that is malformed, badly signed, for another node, expired or for another action. */
+  LINK_TOKEN_INVALID: 'LINK_TOKEN_INVALID',
+  /** The coordinator's key set could not be read to verify the token (try again). */
+  LINK_KEYS_UNAVAILABLE: 'LINK_KEYS_UNAVAILABLE',
+  /** Too many failed attempts for this pseudonym: try again later. */
+  LINK_RATE_LIMITED: 'LINK_RATE_LIMITED',
+  /** The check is malformed (not whether it matches: that answer is uniform). */
+  LINK_BAD_REQUEST: 'LINK_BAD_REQUEST',
+} as const;
+export type LinkErrorCode = (typeof LinkErrorCode)[keyof typeof LinkErrorCode];
 
 /** The ledger HTTP API (LEDGER.md): 400 answers carry one of these in `error.code`. */
 export const LedgerErrorCode = {
@@ -67,5 +80,13 @@ export const CoordinatorErrorCode = {
   MANDATE_UNKNOWN_COUNSELLOR: 'MANDATE_UNKNOWN_COUNSELLOR',
   /** A counsellor acted for a resident without a mandate from them. */
   MANDATE_REQUIRED: 'MANDATE_REQUIRED',
+  /** Linking an account at a creditor that is not in the directory. */
+  LINK_UNKNOWN_CREDITOR: 'LINK_UNKNOWN_CREDITOR',
+  /** Too many link attempts for this resident or this creditor: try again later. */
+  LINK_RATE_LIMITED: 'LINK_RATE_LIMITED',
+  /** Unlinking a creditor the resident is not linked to. */
+  LINK_NOT_FOUND: 'LINK_NOT_FOUND',
+  /** A creditor node did not answer (in time). */
+  CREDITOR_UNAVAILABLE: 'CREDITOR_UNAVAILABLE',
 } as const;
 export type CoordinatorErrorCode = (typeof CoordinatorErrorCode)[keyof typeof CoordinatorErrorCode];

@@ -7,3 +7,4 @@ export * from './graphql/scalars.js';
 export * from './state-machine.js';
 export * from './staff-access-token.js';
 export * from './platform-access-token.js';
+export * from './account-link.js';

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
 import { type DataCategory } from '#contracts';
 import { verifyConsentToken, type ConsentVerification } from '#consent';
 import { Clock } from '#service-kit';
 import type { NodeConfig } from '../config/node-config.js';
 import { NODE_CONFIG } from '../config/node-config.token.js';
+import { COORDINATOR_KEYS } from './coordinator-keys.js';
 
 const MAX_CACHED_TOKENS = 10_000;
 
@@ -15,20 +16,13 @@ const MAX_CACHED_TOKENS = 10_000;
  */
 @Injectable()
 export class ConsentVerifier {
-  private readonly keys: JWTVerifyGetKey;
   private readonly verified = new Map<string, Extract<ConsentVerification, { ok: true }>>();
 
   constructor(
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+    @Inject(COORDINATOR_KEYS) private readonly keys: JWTVerifyGetKey,
     private readonly clock: Clock,
-  ) {
-    this.keys = createRemoteJWKSet(config.coordinatorJwksUrl, {
-      timeoutDuration: 2_000,
-      // A token with an unknown key id triggers a re-fetch (key rotation) at most every 5 s.
-      cooldownDuration: 5_000,
-      cacheMaxAge: 10 * 60_000,
-    });
-  }
+  ) {}
 
   async verify(token: string | undefined, category: DataCategory): Promise<ConsentVerification> {
     const now = this.clock.now();

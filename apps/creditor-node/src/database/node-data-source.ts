@@ -8,6 +8,7 @@ import { ClaimEntity } from '../claims/claim.entity.js';
 import { DisclosureEntity } from '../disclosures/disclosure.entity.js';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema.js';
 import { DropRedundantDisclosureIndex1763900000000 } from './migrations/1763900000000-drop-redundant-disclosure-index.js';
+import { LinkAttempts1764200000000 } from './migrations/1764200000000-link-attempts.js';
 
 export const NODE_ENTITIES = [
   CustomerEntity,
@@ -19,7 +20,7 @@ export const NODE_ENTITIES = [
   DisclosureEntity,
 ];
 
-export const NODE_MIGRATIONS = [InitialSchema1763800000000, DropRedundantDisclosureIndex1763900000000];
+export const NODE_MIGRATIONS = [InitialSchema1763800000000, DropRedundantDisclosureIndex1763900000000, LinkAttempts1764200000000];
 
 /** The node's own database. Migrations run at start, each in its own transaction. */
 export function createNodeDataSource(params: { readonly url: string; readonly poolSize?: number }): DataSource {
