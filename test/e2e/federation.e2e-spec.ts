@@ -159,9 +159,13 @@ beforeAll(async () => {
   }
 
   sanne = await signIn('resident-sanne', ['resident']);
+  // Sanne links her account at every creditor the real way: reference, postcode and birth date, checked by the node.
   for (const [index, node] of nodes.entries()) {
-    const pseudonym = derivePairwisePseudonym({ secret: pseudonymSecret, residentId: sanne.id, creditorId: node.spec.creditorId });
-    await seedLinkedCustomer(rowsOf(node.pool), { customerReference: `C-${index}`, pseudonym, claims: [...node.spec.claims] });
+    await seedLinkedCustomer(rowsOf(node.pool), { customerReference: `C-${index}`, postcode: '3511AB', claims: [...node.spec.claims] });
+    const linked = await coordinatorGql<{ linkAccount: { linked: boolean } }>(sanne.token, 'mutation ($input: LinkAccountInput!) { linkAccount(input: $input) { linked } }', {
+      input: { creditorId: node.spec.creditorId, reference: `C-${index}`, postcode: '3511 AB', birthDate: '1984-03-12' },
+    });
+    if (linked.data?.linkAccount.linked !== true) throw new Error(`linking failed: ${JSON.stringify(linked)}`);
   }
   await giveConsent(sanne, [NODES[0]?.creditorId ?? '', NODES[1]?.creditorId ?? '']);
   consentForThird = await giveConsent(sanne, [NODES[2]?.creditorId ?? '']);

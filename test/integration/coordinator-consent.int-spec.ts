@@ -6,6 +6,7 @@ import { errorCodes, signIn, type SignedInPerson } from '../support/coordinator-
 import { startInProcessCoordinator, type InProcessCoordinator } from '../support/in-process-coordinator.js';
 import { generateSigningKey } from '../support/key-set-server.js';
 import { TestClock } from '../support/test-clock.js';
+import { recordLinksDirectly } from '../support/coordinator-links.js';
 
 const DAY = 86_400_000;
 const clock = new TestClock();
@@ -163,10 +164,13 @@ describe('giving and withdrawing consent', () => {
     expect(errorCodes((await forged.json()) as never)).toEqual(['UNAUTHENTICATED']);
   });
 
-  it('mints one token per covered node, and none from the moment of withdrawal', async () => {
+  it('mints one token per covered and linked node, and none from the moment of withdrawal', async () => {
     const resident = await signIn(coordinator, ['resident']);
     const given = await resident.gql<{ giveConsent: ConsentResult }>(GIVE, { input: consentInput() });
     const consentId = given.data?.giveConsent.id as string;
+    // Consent alone asks nobody: without a linked account there is no token.
+    expect(errorCodes(await resident.gql(TOKENS, { input: { purpose: 'DEBT_OVERVIEW', category: 'CLAIMS' } }))).toEqual(['CONSENT_NOT_GIVEN']);
+    await recordLinksDirectly(coordinator.pool, resident.id, ['gemeente-utrecht', 'waterschap-hdsr']);
 
     const minted = await resident.gql<{ issueConsentTokens: { creditorId: string; token: string; subgraphUrl: string }[] }>(TOKENS, {
       input: { purpose: 'DEBT_OVERVIEW', category: 'CLAIMS' },

@@ -16,7 +16,11 @@ export interface InProcessNode {
   stop(): Promise<void>;
 }
 
-export async function startInProcessNode(creditorId: string): Promise<InProcessNode> {
+/**
+ * `coordinatorJwksUrl`: trust a real coordinator's consent keys instead of a test key set (then
+ * `coordinatorKey` signs nothing the node accepts).
+ */
+export async function startInProcessNode(creditorId: string, options: { readonly coordinatorJwksUrl?: string } = {}): Promise<InProcessNode> {
   const database: TestDatabase = await createTestDatabase(creditorId);
   const coordinatorKey = await generateSigningKey('coordinator-1');
   const staffKey = await generateSigningKey('idp-1');
@@ -29,7 +33,7 @@ export async function startInProcessNode(creditorId: string): Promise<InProcessN
         creditorId,
         databaseUrl: database.url,
         port: 4999, // the app listens on an ephemeral port below
-        coordinatorJwksUrl: coordinatorKeys.url,
+        coordinatorJwksUrl: options.coordinatorJwksUrl ?? coordinatorKeys.url,
         staffJwksUrl: staffKeys.url,
         signingKeyJson: await generatePrivateJwkJson('node-1'),
       }),

@@ -35,6 +35,9 @@ import { MandateRepository } from './mandates/mandate.repository.js';
 import { MandateService } from './mandates/mandate.service.js';
 import { Pseudonyms } from './pseudonyms/pseudonyms.service.js';
 import { ConsentKeysController } from './consent-tokens/consent-keys.controller.js';
+import { AccountLinkService } from './links/account-link.service.js';
+import { AccountLinkFieldsResolver, AccountLinksResolver } from './links/account-links.resolver.js';
+import { NodeLinkClient } from './links/node-link-client.js';
 
 /** One ledger store per process over the coordinator's pool: one appender, so group commit works. */
 const LEDGER_STORE_PROVIDERS = [LedgerAppender, LedgerReader, LedgerCheckpointStore, LedgerSigningKeyStore].map((store) => ({
@@ -88,6 +91,10 @@ export class CoordinatorModule {
         CoordinatorResolver,
         ConsentFieldsResolver,
         MandateFieldsResolver,
+        NodeLinkClient,
+        AccountLinkService,
+        AccountLinksResolver,
+        AccountLinkFieldsResolver,
       ],
     };
   }

@@ -23,7 +23,7 @@ export interface ConsentTokenGrant {
 
 /**
  * Mints one consent token per node that a given, unexpired consent covers for this purpose and data
- * category. The consent's state is read at the moment of minting, so a withdrawal that committed
+ * category and where the resident linked an account. The consent's state is read at the moment of minting, so a withdrawal that committed
  * stops new tokens at once; tokens already out live minutes at most.
  */
 @Injectable()
@@ -46,6 +46,8 @@ export class ConsentTokenMinter {
              FROM consents c
              JOIN LATERAL unnest(c.creditor_ids) AS covered(creditor_id) ON true
              JOIN creditors cr ON cr.id = covered.creditor_id
+             -- Only creditors the resident linked an account at: consent alone asks nobody.
+             JOIN account_links al ON al.resident_id = c.resident_id AND al.creditor_id = cr.id AND al.state = 'linked'
              WHERE c.resident_id = $1 AND c.state = 'given' AND c.purpose = $2 AND $3 = ANY (c.categories)
                AND c.valid_from <= $4 AND c.valid_until > $4
              ORDER BY cr.id, c.valid_from DESC`,

@@ -31,6 +31,8 @@ type Query {
   consentText(purpose: ConsentPurpose!): ConsentText!
   "The text a resident is shown before giving a mandate."
   mandateText: ConsentText!
+  "The creditors the resident (yourself, or a resident who gave you a mandate) linked an account at."
+  accountLinks(residentId: ID): [AccountLink!]!
 }
 
 type Mutation {
@@ -44,6 +46,13 @@ type Mutation {
   giveMandate(input: GiveMandateInput!): Mandate!
   "End a mandate (the resident or the counsellor may)."
   withdrawMandate(id: ID!): Mandate!
+  """
+  Link an account at a creditor: the customer or assessment number from its letter, with the postcode
+  and date of birth the creditor knows. The creditor answers yes or no; a no never says which part was wrong.
+  """
+  linkAccount(input: LinkAccountInput!): LinkAccountResult!
+  "Remove the link to a creditor: from now on it is not asked for the resident's data."
+  unlinkAccount(creditorId: ID!, residentId: ID): Boolean!
   "For the gateway only: one short-lived consent token per node the resident's consents cover."
   issueConsentTokens(input: IssueConsentTokensInput!): [ConsentTokenGrant!]! @inaccessible
 }
@@ -169,6 +178,31 @@ type Mandate {
   textHash: String!
   endedAt: DateTime
   ledgerEntries: [LedgerEntryRef!]!
+}
+
+input LinkAccountInput {
+  "Only for a counsellor acting under a mandate."
+  residentId: ID
+  creditorId: ID!
+  "The customer or assessment number, as on the creditor's letter."
+  reference: String!
+  "The postcode the creditor has for you, e.g. 3511 AB."
+  postcode: String!
+  "YYYY-MM-DD; needed where the creditor knows it."
+  birthDate: String
+}
+
+type LinkAccountResult {
+  linked: Boolean!
+  "What to tell the resident, in plain words."
+  message: String!
+  creditor: Creditor!
+}
+
+type AccountLink {
+  id: ID!
+  creditor: Creditor!
+  linkedAt: DateTime!
 }
 
 input IssueConsentTokensInput @inaccessible {
