@@ -1,10 +1,10 @@
-import { CoordinatorErrorCode, PlatformRole } from '#contracts';
+import { CoordinatorErrorCode } from '#contracts';
 import { coordinatorGraphQL, CoordinatorRefusalError } from './coordinator-client.js';
-import type { DemoKeys } from './demo-keys.js';
-import { ACCESS_TOKEN_SECONDS, mintPersonToken } from './demo-tokens.js';
+import { logInToCoordinator } from './demo-tokens.js';
 
 /**
- * A person signed in at the coordinator with an access token from the development identity provider.
+ * A person signed in at the coordinator with an access token from the development identity provider,
+ * got by logging in there with the development password.
  * Shared by `npm run demo` (which sets up consents) and `npm run demo:token` (which asks for tokens),
  * so both sign in, and so derive pseudonyms, the same way.
  */
@@ -23,17 +23,20 @@ export class NoConsentError extends Error {
   }
 }
 
-/** Signs a person in: the coordinator maps (issuer, subject) to a platform id on the first request. */
-export async function signIn(keys: DemoKeys, person: { subject: string; roles: readonly PlatformRole[] }): Promise<CoordinatorSession> {
-  const token = await mintPersonToken(keys, { ...person, lifetimeSeconds: ACCESS_TOKEN_SECONDS });
+/**
+ * Logs a test account in at the identity provider, then signs in at the coordinator, which maps
+ * (issuer, subject) to a platform id on the first request. The roles come from the provider's token.
+ */
+export async function signIn(account: string): Promise<CoordinatorSession> {
+  const token = await logInToCoordinator(account);
   const graphql = <T>(query: string, variables?: Record<string, unknown>): Promise<T> => coordinatorGraphQL<T>(token, query, variables);
   const { whoAmI } = await graphql<{ whoAmI: { id: string } }>('{ whoAmI { id } }');
   return { token, platformId: whoAmI.id, graphql };
 }
 
-/** A demo resident signs in with their resident id as the subject. */
-export function signInResident(keys: DemoKeys, residentId: string): Promise<CoordinatorSession> {
-  return signIn(keys, { subject: residentId, roles: [PlatformRole.RESIDENT] });
+/** A demo resident's test account is their resident id. */
+export function signInResident(residentId: string): Promise<CoordinatorSession> {
+  return signIn(residentId);
 }
 
 /**

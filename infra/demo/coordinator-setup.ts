@@ -1,14 +1,14 @@
-import { CoordinatorErrorCode, PlatformRole } from '#contracts';
+import { CoordinatorErrorCode } from '#contracts';
 import { coordinatorGraphQL, CoordinatorRefusalError } from './coordinator-client.js';
 import { signIn, signInResident, type CoordinatorSession } from './coordinator-sessions.js';
-import type { DemoKeys } from './demo-keys.js';
 import { DEMO_ADMIN_SUBJECT, DEMO_COUNSELLOR, nodeUrl, type DemoNode, type DemoResident } from './demo-nodes.js';
-import { mintPersonToken } from './demo-tokens.js';
+import { logInToCoordinator } from './demo-tokens.js';
 
 /**
  * What the demo puts into the coordinator once every service is up, through the same GraphQL API an
- * administrator, a resident or a counsellor uses: nothing is written to its database directly. Each
- * step first looks whether it was done already, so `--keep` can run it again.
+ * administrator, a resident or a counsellor uses, each with the access token they got by logging in
+ * at the identity provider: nothing is written to its database directly. Each step first looks
+ * whether it was done already, so `--keep` can run it again.
  */
 
 /** Half a year: a kept demo does not run out soon, and it is well within the 366-day maximum. */
@@ -17,8 +17,8 @@ const VALIDITY_DAYS = 180;
 export type SetupOutcome = 'done now' | 'already there';
 
 /** An administrator adds each node to the creditor directory, with the key set the node publishes. */
-export async function registerDemoCreditors(keys: DemoKeys, nodes: readonly DemoNode[]): Promise<Map<string, SetupOutcome>> {
-  const adminToken = await mintPersonToken(keys, { subject: DEMO_ADMIN_SUBJECT, roles: [PlatformRole.ADMIN], lifetimeSeconds: 600 });
+export async function registerDemoCreditors(nodes: readonly DemoNode[]): Promise<Map<string, SetupOutcome>> {
+  const adminToken = await logInToCoordinator(DEMO_ADMIN_SUBJECT);
   const outcomes = new Map<string, SetupOutcome>();
   for (const node of nodes) {
     const input = {
@@ -41,8 +41,8 @@ export async function registerDemoCreditors(keys: DemoKeys, nodes: readonly Demo
 }
 
 /** Each demo resident signs in once; the coordinator gives each a platform id (resident id → session). */
-export async function signInDemoResidents(keys: DemoKeys, residents: readonly DemoResident[]): Promise<Map<string, CoordinatorSession>> {
-  const sessions = await Promise.all(residents.map(async (r) => [r.residentId, await signInResident(keys, r.residentId)] as const));
+export async function signInDemoResidents(residents: readonly DemoResident[]): Promise<Map<string, CoordinatorSession>> {
+  const sessions = await Promise.all(residents.map(async (r) => [r.residentId, await signInResident(r.residentId)] as const));
   return new Map(sessions);
 }
 
@@ -66,21 +66,18 @@ export async function giveDemoConsent(session: CoordinatorSession, resident: Dem
 
 /**
  * The demo counsellor signs in once (which is how the coordinator learns she is a counsellor), then the
- * resident gives her a mandate. Returns her platform id too, for the summary.
+ * resident gives her a mandate. Returns her session too: the summary shows her reading the resident.
  */
-export async function giveDemoMandate(
-  keys: DemoKeys,
-  resident: CoordinatorSession,
-): Promise<{ counsellorId: string; outcome: SetupOutcome }> {
-  const counsellor = await signIn(keys, { subject: DEMO_COUNSELLOR.subject, roles: [PlatformRole.COUNSELLOR] });
+export async function giveDemoMandate(resident: CoordinatorSession): Promise<{ counsellor: CoordinatorSession; outcome: SetupOutcome }> {
+  const counsellor = await signIn(DEMO_COUNSELLOR.subject);
   const counsellorId = counsellor.platformId;
   const { mandates } = await resident.graphql<{ mandates: { counsellorId: string; state: string }[] }>('{ mandates { counsellorId state } }');
-  if (mandates.some((m) => m.counsellorId === counsellorId && m.state === 'GIVEN')) return { counsellorId, outcome: 'already there' };
+  if (mandates.some((m) => m.counsellorId === counsellorId && m.state === 'GIVEN')) return { counsellor, outcome: 'already there' };
   const { mandateText } = await resident.graphql<{ mandateText: { version: string } }>('{ mandateText { version } }');
   await resident.graphql('mutation ($input: GiveMandateInput!) { giveMandate(input: $input) { id } }', {
     input: { counsellorId, validUntil: daysAhead(VALIDITY_DAYS), textVersion: mandateText.version },
   });
-  return { counsellorId, outcome: 'done now' };
+  return { counsellor, outcome: 'done now' };
 }
 
 /** The JWKS the node serves, passed on as it is: the coordinator checks it holds only public keys. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
 
 /** An Ed25519 private key as a JWK, with its key id. */
 export interface PrivateJwk extends JWK {
@@ -13,9 +13,9 @@ export interface PrivateJwk extends JWK {
 }
 
 /**
- * DEVELOPMENT KEYS, for `npm run demo` only: what the coordinator, the nodes and (until issue 5) a
- * stand-in OpenID provider sign with. Made on the first run and kept in .demo/keys.json
- * (git-ignored), so pasted commands stay valid across runs.
+ * DEVELOPMENT KEYS, for `npm run demo` only: what the identity provider, the coordinator and the
+ * nodes sign with. Made on the first run and kept in .demo/keys.json (git-ignored), so pasted
+ * commands (and the tokens in them) stay valid across runs.
  */
 export interface DemoKeys {
   readonly note: string;
@@ -23,7 +23,10 @@ export interface DemoKeys {
   readonly coordinator: PrivateJwk;
   /** The coordinator's LEDGER_SIGNING_KEY: signs checkpoints and receipts (never the consent key). */
   readonly ledger: PrivateJwk;
-  /** Signs staff and people's access tokens, as an OpenID provider will (issue 5). */
+  /**
+   * The development identity provider's IDP_SIGNING_KEY: signs every ID and access token. Kept across
+   * runs, so a token printed by one run still verifies after a restart.
+   */
   readonly identityProvider: PrivateJwk;
   /** Creditor id → that node's own signing key (NODE_SIGNING_KEY). */
   readonly nodes: Readonly<Record<string, PrivateJwk>>;
@@ -78,17 +81,6 @@ export async function readDemoKeys(file: string): Promise<DemoKeys> {
   // A file without the ledger key predates the coordinator: no demo has run since, so none runs now.
   if (keys.ledger === undefined) throw new DemoKeysMissingError(file, 'No ledger key');
   return { ...keys, ledger: keys.ledger };
-}
-
-export function publicJwk(key: PrivateJwk): JWK {
-  const { d: _private, ...rest } = key;
-  return { ...rest, alg: 'EdDSA', use: 'sig' };
-}
-
-export async function signingKey(key: PrivateJwk): Promise<CryptoKey> {
-  const imported = await importJWK(key, 'EdDSA');
-  if (imported instanceof Uint8Array) throw new Error(`${key.kid} is not an Ed25519 key`);
-  return imported;
 }
 
 export function pseudonymSecretBytes(keys: DemoKeys): Uint8Array {

@@ -91,15 +91,19 @@ export const COORDINATOR_ISSUER = 'samen-regelen-coordinator';
 export const COORDINATOR_DATABASE = 'sr_demo_coordinator';
 
 /**
- * The development key service: stands in for an OpenID provider until issue 5 brings a real one. It
- * publishes the public key the demo signs every access token with: staff tokens for the nodes'
- * back-offices, people's tokens for the coordinator.
+ * The development OpenID Provider (infra/idp, oidc-provider) with the test accounts: everyone in the
+ * demo logs in there, and the coordinator and the nodes trust its keys, as they will trust a DigiD or
+ * eHerkenning broker in production. Its issuer is an origin without a path, as the provider wants.
  */
-export const KEY_SERVICE_PORT = 4400;
-export const KEY_SERVICE_URL = `http://127.0.0.1:${KEY_SERVICE_PORT}`;
-export const IDP_JWKS_URL = `${KEY_SERVICE_URL}/idp/jwks.json`;
-/** The `iss` of every access token from the development identity provider. */
-export const DEMO_IDP_ISSUER = `${KEY_SERVICE_URL}/idp`;
+export const IDP_PORT = 4300;
+export const IDP_ISSUER = `http://127.0.0.1:${IDP_PORT}`;
+export const IDP_JWKS_URL = `${IDP_ISSUER}/jwks`;
+export const IDP_DISCOVERY_PATH = '/.well-known/openid-configuration';
+
+/** The federation gateway (dist/apps/gateway/src/gateway-main.js): the one public GraphQL endpoint. */
+export const GATEWAY_PORT = 4000;
+export const GATEWAY_URL = `http://127.0.0.1:${GATEWAY_PORT}`;
+export const GATEWAY_GRAPHQL_URL = `${GATEWAY_URL}/graphql`;
 
 export function nodeUrl(node: DemoNode): string {
   return `http://127.0.0.1:${node.port}`;

@@ -11,6 +11,10 @@ export interface DemoPaths {
   readonly nodeMain: string;
   /** The compiled coordinator. */
   readonly coordinatorMain: string;
+  /** The compiled development identity provider (infra/idp). */
+  readonly idpMain: string;
+  /** The compiled federation gateway. */
+  readonly gatewayMain: string;
 }
 
 /** Paths in the repository, found from this file's place (it runs from dist/infra/demo/). */
@@ -22,6 +26,8 @@ export function demoPaths(): DemoPaths {
     seedDir: join(root, 'infra', 'demo', 'seed'),
     nodeMain: join(root, 'dist', 'apps', 'creditor-node', 'src', 'main.js'),
     coordinatorMain: join(root, 'dist', 'apps', 'gateway', 'src', 'coordinator-main.js'),
+    idpMain: join(root, 'dist', 'infra', 'idp', 'main.js'),
+    gatewayMain: join(root, 'dist', 'apps', 'gateway', 'src', 'gateway-main.js'),
   };
 }
 

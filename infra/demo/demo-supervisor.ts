@@ -1,17 +1,15 @@
-import type { DevKeyService } from './dev-key-service.js';
 import { describeExit, ServiceProcess, type DemoService } from './service-process.js';
 
 const STOP_GRACE_MS = 10_000;
 const REPEATED_SIGNAL_MS = 1_000;
 
 /**
- * Owns everything the demo starts: the coordinator, the nodes, the key service. Ctrl-C or SIGTERM
- * stops them cleanly (SIGTERM, wait, exit 0; a second Ctrl-C kills them at once); a service that dies
- * on its own stops the rest, with exit code 1.
+ * Owns every process the demo starts: the identity provider, the coordinator, the nodes and the
+ * gateway. Ctrl-C or SIGTERM stops them cleanly (SIGTERM, wait, exit 0; a second Ctrl-C kills them at
+ * once); a service that dies on its own stops the rest, with exit code 1.
  */
 export class DemoSupervisor {
   private readonly processes: ServiceProcess[] = [];
-  private keyService: DevKeyService | undefined;
   private stopping: Promise<never> | undefined;
   private firstSignalAt: number | undefined;
 
@@ -23,10 +21,6 @@ export class DemoSupervisor {
 
   get isStopping(): boolean {
     return this.stopping !== undefined;
-  }
-
-  useKeyService(service: DevKeyService): void {
-    this.keyService = service;
   }
 
   start(params: {
@@ -46,7 +40,7 @@ export class DemoSupervisor {
     return started;
   }
 
-  /** Stops every service and the key service, then ends the demo with `exitCode`. */
+  /** Stops every service, then ends the demo with `exitCode`. */
   shutdown(exitCode: number): Promise<never> {
     this.stopping ??= this.stopAll().then(
       () => process.exit(exitCode),
@@ -68,7 +62,6 @@ export class DemoSupervisor {
         this.log(status.signal === 'SIGKILL' ? `${id} did not stop in time; killed.` : `${id} stopped.`);
       }),
     );
-    await this.keyService?.close();
     if (running.length > 0) this.log('All services stopped.');
   }
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { withClient } from './demo-databases.js';
+import type { CoordinatorSession } from './coordinator-sessions.js';
 import { nodeUrl, type DemoNode, type DemoResident } from './demo-nodes.js';
 
 export interface ImportCounts {
@@ -32,32 +33,35 @@ export async function uploadSeedCsv(params: { node: DemoNode; seedDir: string; s
 }
 
 /**
- * Links each demo resident's pseudonym to their customer account, by SQL.
- *
- * This STANDS IN FOR ACCOUNT LINKING, which issue 5 builds through the gateway (the resident proves
- * they hold the account, the coordinator hands the node their pseudonym). Until then the demo writes
- * the rows that flow would leave behind. Returns how many claims each linked resident has here.
+ * Links each demo resident's account at this creditor the real way: through the coordinator's
+ * `linkAccount`, with the customer number, postcode and birth date from the creditor's letter, which
+ * the node checks before it stores the resident's pseudonym. The demo reads what the letter would say
+ * (postcode, birth date) from the node's seed data. Returns how many claims each linked resident has here.
  */
 export async function linkDemoResidents(params: {
   databaseUrl: string;
   creditorId: string;
-  residents: readonly { resident: DemoResident; pseudonym: string }[];
+  residents: readonly { resident: DemoResident; session: CoordinatorSession }[];
 }): Promise<Map<string, number>> {
   const claims = new Map<string, number>();
   await withClient(params.databaseUrl, async (db) => {
-    for (const { resident, pseudonym } of params.residents) {
+    for (const { resident, session } of params.residents) {
       const customerReference = resident.accounts[params.creditorId];
       if (customerReference === undefined) continue;
-      const linked = await db.query<{ claims: string }>(
-        `WITH customer AS (SELECT id FROM customers WHERE reference = $2),
-              link AS (
-                INSERT INTO account_links (pseudonym, customer_id)
-                SELECT $1, id FROM customer
-                ON CONFLICT (pseudonym, customer_id) DO NOTHING)
-         SELECT count(c.id)::text AS claims FROM customer JOIN claims c ON c.customer_id = customer.id`,
-        [pseudonym, customerReference],
+      const { rows } = await db.query<{ postcode: string; birth_date: string | null; claims: string }>(
+        `SELECT cu.postcode, to_char(cu.birth_date, 'YYYY-MM-DD') AS birth_date, count(c.id)::text AS claims
+           FROM customers cu LEFT JOIN claims c ON c.customer_id = cu.id
+          WHERE cu.reference = $1 GROUP BY cu.id`,
+        [customerReference],
       );
-      claims.set(resident.residentId, Number(linked.rows[0]?.claims ?? 0));
+      const letter = rows[0];
+      if (letter === undefined) throw new Error(`${params.creditorId} has no customer ${customerReference} in its seed data.`);
+      const { linkAccount } = await session.graphql<{ linkAccount: { linked: boolean; message: string } }>(
+        'mutation ($input: LinkAccountInput!) { linkAccount(input: $input) { linked message } }',
+        { input: { creditorId: params.creditorId, reference: customerReference, postcode: letter.postcode, ...(letter.birth_date === null ? {} : { birthDate: letter.birth_date }) } },
+      );
+      if (!linkAccount.linked) throw new Error(`${resident.residentId} could not link ${customerReference} at ${params.creditorId}: ${linkAccount.message}`);
+      claims.set(resident.residentId, Number(letter.claims));
     }
   });
   return claims;

@@ -7,14 +7,19 @@ export interface ExitStatus {
   readonly signal: NodeJS.Signals | null;
 }
 
-/** A service the demo runs: a creditor node or the coordinator. */
+/** A service the demo runs: the identity provider, the coordinator, a creditor node or the gateway. */
 export interface DemoService {
   /** Short and unique: its log prefix and how messages name it (`gemeente-utrecht`, `coordinator`). */
   readonly id: string;
   /** For messages: `Gemeente Utrecht`. */
   readonly name: string;
-  /** Where it answers HTTP; it is ready when `${url}/health/ready` answers 200. */
+  /** Where it answers HTTP; it is ready when `${url}${readyPath}` answers 200. */
   readonly url: string;
+  /**
+   * Default `/health/ready`. The identity provider has no health endpoint: its discovery document
+   * answers once the provider is configured, which is what logging in needs.
+   */
+  readonly readyPath?: string;
 }
 
 /** One service running as its own Node.js process, its output prefixed with its id. */
@@ -62,12 +67,13 @@ export class ServiceProcess {
     return this.child.pid;
   }
 
-  /** Polls /health/ready (each service migrates its database before it listens) until it answers 200. */
+  /** Polls its readiness path (each service migrates its database before it listens) until it answers 200. */
   async waitUntilReady(timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
+    const readyUrl = `${this.service.url}${this.service.readyPath ?? '/health/ready'}`;
     while (this.running) {
       try {
-        const response = await fetch(`${this.service.url}/health/ready`, { signal: AbortSignal.timeout(1_000) });
+        const response = await fetch(readyUrl, { signal: AbortSignal.timeout(1_000) });
         if (response.ok) return;
       } catch {
         // Not listening yet.

@@ -1,31 +1,37 @@
 /**
- * `npm run demo`: the whole federation on one machine, for a newcomer. Starts a stand-in identity
- * provider's key service, the coordinator and five creditor nodes, each with its own database; seeds
- * the nodes through the real CSV import; registers the nodes in the coordinator's directory; signs
- * three demo residents and a counsellor in, links the residents' accounts, gives their consents and
- * one mandate through the coordinator's API; and prints what to try. See infra/demo/README.md.
+ * `npm run demo`: the whole federation on one machine, for a newcomer. Starts the development OpenID
+ * Provider, the coordinator, five creditor nodes (each with its own database) and the federation
+ * gateway; seeds the nodes through the real CSV import; registers the nodes in the coordinator's
+ * directory; logs three demo residents, a counsellor and an administrator in at the identity provider,
+ * links the residents' accounts, gives their consents and one mandate through the coordinator's API;
+ * checks the overview through the gateway; and prints what to try. See infra/demo/README.md.
  *
  *   npm run demo               fresh: drop and recreate the demo databases, seed them again
  *   npm run demo -- --keep     keep the data of the last run (a node without claims is seeded)
  */
 import { COORDINATOR_AUDIENCE, MAX_CONSENT_TOKEN_LIFETIME_SECONDS } from '#contracts';
+import { DEMO_CLIENT } from '../idp/development-clients.js';
 import { consentTokenFor, type CoordinatorSession } from './coordinator-sessions.js';
 import { giveDemoConsent, giveDemoMandate, registerDemoCreditors, signInDemoResidents, type SetupOutcome } from './coordinator-setup.js';
 import { readDemoEnv, type DemoEnv } from './demo-env.js';
-import { loadOrCreateDemoKeys, pseudonymSecretBase64, publicJwk, type DemoKeys } from './demo-keys.js';
+import { loadOrCreateDemoKeys, pseudonymSecretBase64, type DemoKeys } from './demo-keys.js';
 import { databaseUrl, DemoSetupError, ensurePostgres, prepareDatabases } from './demo-databases.js';
 import {
   COORDINATOR_CONSENT_JWKS_URL,
   COORDINATOR_DATABASE,
+  COORDINATOR_GRAPHQL_URL,
   COORDINATOR_ISSUER,
   COORDINATOR_PORT,
   COORDINATOR_URL,
   DEMO_COUNSELLOR,
-  DEMO_IDP_ISSUER,
   DEMO_NODES,
   DEMO_RESIDENTS,
+  GATEWAY_PORT,
+  GATEWAY_URL,
+  IDP_DISCOVERY_PATH,
+  IDP_ISSUER,
   IDP_JWKS_URL,
-  KEY_SERVICE_PORT,
+  IDP_PORT,
   MANDATING_RESIDENT_ID,
   demoDatabaseName,
   findDemoResident,
@@ -33,10 +39,10 @@ import {
   type DemoNode,
 } from './demo-nodes.js';
 import { demoPaths, type DemoPaths } from './demo-paths.js';
-import { STAFF_TOKEN_SECONDS, demoPseudonym, mintStaffToken } from './demo-tokens.js';
+import { ACCESS_TOKEN_SECONDS, browserLoginUrl, demoPseudonym, logInAsStaff } from './demo-tokens.js';
 import { DemoSupervisor } from './demo-supervisor.js';
-import { startDevKeyService } from './dev-key-service.js';
 import { assertPortsFree } from './free-ports.js';
+import { describeOverview, overviewThroughGateway, OVERVIEW_QUERY, residentOverviewQuery, type GatewayOverview } from './gateway-check.js';
 import { waitForCurrentCheckpoint } from './ledger-checkpoint.js';
 import { countClaims, linkDemoResidents, uploadSeedCsv } from './seed-node.js';
 import type { DemoService } from './service-process.js';
@@ -48,12 +54,26 @@ const READY_TIMEOUT_MS = 90_000;
  * public checkpoint soon shows what was just done (the demo waits for one before its summary).
  */
 const CHECKPOINT_INTERVAL_SECONDS = 5;
-/** ANSI colours for the nodes' prefixes; the coordinator has its own, the demo's own lines are bold. */
+/**
+ * The gateway's per-node deadline (its default): a node slower than this is left out of the answer
+ * with CREDITOR_UNAVAILABLE rather than holding the whole overview up.
+ */
+const NODE_TIMEOUT_MS = 2_000;
+/** ANSI colours for the nodes' prefixes; the other services have their own, the demo's own lines are bold. */
 const COLOURS = ['36', '33', '35', '32', '34'];
 const COORDINATOR_COLOUR = '31';
+const IDP_COLOUR = '95';
+const GATEWAY_COLOUR = '92';
 const colour = process.stdout.isTTY;
+const IDENTITY_PROVIDER: DemoService = {
+  id: 'idp',
+  name: 'development identity provider',
+  url: IDP_ISSUER,
+  readyPath: IDP_DISCOVERY_PATH,
+};
 const COORDINATOR: DemoService = { id: 'coordinator', name: 'Samen Regelen coordinator', url: COORDINATOR_URL };
-const prefixWidth = Math.max(COORDINATOR.id.length, ...DEMO_NODES.map((n) => n.creditorId.length));
+const GATEWAY: DemoService = { id: 'gateway', name: 'federation gateway', url: GATEWAY_URL };
+const prefixWidth = Math.max(...[IDENTITY_PROVIDER, COORDINATOR, GATEWAY].map((s) => s.id.length), ...DEMO_NODES.map((n) => n.creditorId.length));
 
 function prefixed(label: string, ansiColour: string): (line: string) => void {
   const tag = `[${label}]`.padEnd(prefixWidth + 2);
@@ -72,14 +92,22 @@ async function main(supervisor: DemoSupervisor): Promise<void> {
   if (added.length > 0) log(`Added ${added.join(', ')} to ${paths.keysFile}.`);
 
   await ensurePostgres(env.pgAdminUrl, log);
-  await assertPortsFree([KEY_SERVICE_PORT, COORDINATOR_PORT, ...DEMO_NODES.map((n) => n.port)]);
+  await assertPortsFree([IDP_PORT, COORDINATOR_PORT, ...DEMO_NODES.map((n) => n.port), GATEWAY_PORT]);
   await prepareDatabases(env.pgAdminUrl, [COORDINATOR_DATABASE, ...DEMO_NODES.map((n) => demoDatabaseName(n.creditorId))], fresh);
   log(fresh ? 'Recreated the demo databases (sr_demo_*).' : 'Keeping the demo databases (sr_demo_*) as they are.');
 
-  supervisor.useKeyService(await startDevKeyService({ port: KEY_SERVICE_PORT, identityProviderKeys: [publicJwk(keys.identityProvider)] }));
-  log(`Development key service (DEMO ONLY, stand-in identity provider) on http://127.0.0.1:${KEY_SERVICE_PORT}.`);
+  // First the identity provider: everyone logs in there, and the others trust its keys.
+  const idp = supervisor.start({
+    service: IDENTITY_PROVIDER,
+    mainFile: paths.idpMain,
+    env: idpEnv(keys, env),
+    print: prefixed(IDENTITY_PROVIDER.id, IDP_COLOUR),
+  });
+  log('Starting the development identity provider …');
+  await idp.waitUntilReady(READY_TIMEOUT_MS);
+  if (supervisor.isStopping) return;
 
-  // First the coordinator: the nodes fetch its consent-token keys, and they register with it.
+  // Then the coordinator: the nodes fetch its consent-token keys, and they register with it.
   const coordinator = supervisor.start({
     service: COORDINATOR,
     mainFile: paths.coordinatorMain,
@@ -102,24 +130,39 @@ async function main(supervisor: DemoSupervisor): Promise<void> {
   await Promise.all(processes.map((p) => p.waitUntilReady(READY_TIMEOUT_MS)));
   if (supervisor.isStopping) return;
 
-  const creditors = await registerDemoCreditors(keys, DEMO_NODES);
+  const creditors = await registerDemoCreditors(DEMO_NODES);
   log(`Registered the creditor nodes in the coordinator's directory (${describeCounts(creditors.values())}).`);
-  const residents = await signInDemoResidents(keys, DEMO_RESIDENTS);
+  const residents = await signInDemoResidents(DEMO_RESIDENTS);
+  log(`Logged ${residents.size} demo residents in at the identity provider; the coordinator knows each by a platform id.`);
   const outcomes = await Promise.all(DEMO_NODES.map((node) => seedAndLink(node, keys, env, paths, residents)));
-  const coordinatorOutcome = await givePermissions(keys, residents, creditors);
+  const permissions = await givePermissions(residents, creditors);
+
+  // Last the gateway: it keeps no state and reads the directory and the consents per request, so it
+  // can start once there is something to federate.
+  const gateway = supervisor.start({
+    service: GATEWAY,
+    mainFile: paths.gatewayMain,
+    env: gatewayEnv(env),
+    print: prefixed(GATEWAY.id, GATEWAY_COLOUR),
+  });
+  log('Starting the gateway …');
+  await gateway.waitUntilReady(READY_TIMEOUT_MS);
+  if (supervisor.isStopping) return;
+
   if (!(await waitForCurrentCheckpoint((CHECKPOINT_INTERVAL_SECONDS + 5) * 1000))) {
     log('The ledger checkpoint does not cover the newest entries yet; the next one will.');
   }
-  const examples = await summaryExamples(keys, residents);
-  process.stdout.write(renderSummary({ fresh, keysFile: paths.keysFile, outcomes, coordinator: coordinatorOutcome, examples }));
+  const examples = await summaryExamples(keys, residents, permissions.counsellor, outcomes);
+  process.stdout.write(
+    renderSummary({ fresh, keysFile: paths.keysFile, outcomes, coordinator: permissions.outcome, examples, loginUrl: await browserLoginUrl() }),
+  );
 }
 
 /** Every resident's consent, then the counsellor and Joyce's mandate to her. */
 async function givePermissions(
-  keys: DemoKeys,
   residents: ReadonlyMap<string, CoordinatorSession>,
   creditors: CoordinatorOutcome['creditors'],
-): Promise<CoordinatorOutcome> {
+): Promise<{ outcome: CoordinatorOutcome; counsellor: CoordinatorSession }> {
   const consents = await Promise.all(
     DEMO_RESIDENTS.map(async (resident) => {
       const session = sessionOf(residents, resident.residentId);
@@ -129,7 +172,7 @@ async function givePermissions(
   log(`Residents' consents to a debt overview given through the coordinator (${describeCounts(consents.map((c) => c.consent))}).`);
   const mandatingResident = findDemoResident(MANDATING_RESIDENT_ID);
   if (mandatingResident === undefined) throw new Error(`${MANDATING_RESIDENT_ID} is not a demo resident.`);
-  const mandate = await giveDemoMandate(keys, sessionOf(residents, MANDATING_RESIDENT_ID));
+  const mandate = await giveDemoMandate(sessionOf(residents, MANDATING_RESIDENT_ID));
   const who = `${mandatingResident.displayName} (${MANDATING_RESIDENT_ID})`;
   log(
     mandate.outcome === 'done now'
@@ -137,32 +180,69 @@ async function givePermissions(
       : `The mandate ${who} gave to ${DEMO_COUNSELLOR.displayName} in an earlier run is in force.`,
   );
   return {
-    creditors,
-    residents: consents,
-    counsellor: { platformId: mandate.counsellorId, mandateFrom: mandatingResident, mandate: mandate.outcome },
+    outcome: {
+      creditors,
+      residents: consents,
+      counsellor: { platformId: mandate.counsellor.platformId, mandateFrom: mandatingResident, mandate: mandate.outcome },
+    },
+    counsellor: mandate.counsellor,
   };
 }
 
 /**
- * Tokens for the summary's commands: Sanne's consent token for the first node, minted by the
- * coordinator as the gateway would ask for it; that node's back-office; Sanne at the coordinator.
+ * Tokens for the summary's commands, and what the gateway answers with them right now: Sanne's own
+ * overview and Fatima reading Joyce under her mandate; Sanne's consent token for the first node,
+ * minted by the coordinator as the gateway asks for it; that node's back-office, as its staff member.
  */
-async function summaryExamples(keys: DemoKeys, residents: ReadonlyMap<string, CoordinatorSession>): Promise<SummaryExamples> {
+async function summaryExamples(
+  keys: DemoKeys,
+  residents: ReadonlyMap<string, CoordinatorSession>,
+  counsellor: CoordinatorSession,
+  outcomes: readonly NodeOutcome[],
+): Promise<SummaryExamples> {
   const node = DEMO_NODES[0];
   if (node === undefined) throw new Error('No demo nodes configured.');
   const { creditorId } = node;
   const residentId = 'resident-sanne';
   const session = sessionOf(residents, residentId);
+  const mandating = sessionOf(residents, MANDATING_RESIDENT_ID);
+  const [overview, mandatedOverview] = await Promise.all([
+    overviewThroughGateway(session.token, OVERVIEW_QUERY),
+    overviewThroughGateway(counsellor.token, residentOverviewQuery(mandating.platformId)),
+  ]);
+  reportOverview(`Sanne's overview lists`, overview, expectedOverview(outcomes, residentId));
+  reportOverview(`${DEMO_COUNSELLOR.subject} reads Joyce's overview under her mandate:`, mandatedOverview, expectedOverview(outcomes, MANDATING_RESIDENT_ID));
   return {
+    gateway: {
+      resident: { residentId, token: session.token, overview },
+      counsellor: { token: counsellor.token, residentId: MANDATING_RESIDENT_ID, platformId: mandating.platformId, overview: mandatedOverview },
+    },
     consent: {
       node,
       residentId,
       pseudonym: demoPseudonym(keys, { platformId: session.platformId, creditorId }),
       ...(await consentTokenFor(session, { residentId, creditorId })),
     },
-    staff: { node, token: await mintStaffToken(keys, { creditorId, subject: 'demo-staff', lifetimeSeconds: STAFF_TOKEN_SECONDS }) },
+    staff: { node, token: await logInAsStaff(creditorId) },
     resident: { residentId, token: session.token },
   };
+}
+
+/** What the nodes hold for the resident, so the demo can tell whether the gateway found all of it. */
+function expectedOverview(outcomes: readonly NodeOutcome[], residentId: string): { claims: number; creditors: number } {
+  const counts = outcomes.map((o) => o.residentClaims.get(residentId) ?? 0).filter((n) => n > 0);
+  return { claims: counts.reduce((sum, n) => sum + n, 0), creditors: counts.length };
+}
+
+/** A short answer is not an error in GraphQL (a node may be slow), so say plainly when one came back. */
+function reportOverview(what: string, overview: GatewayOverview, expected: { claims: number; creditors: number }): void {
+  const complete = overview.claims === expected.claims && overview.creditors === expected.creditors && overview.errors.length === 0;
+  log(
+    complete
+      ? `Through the gateway: ${what} ${describeOverview(overview)}.`
+      : `✗ Through the gateway: ${what} ${describeOverview(overview)}, but the nodes hold ${expected.claims} claims at ` +
+          `${expected.creditors} creditors (see the gateway's and the coordinator's output above).`,
+  );
 }
 
 /**
@@ -180,7 +260,8 @@ async function seedAndLink(
   let data: string;
   const existing = await countClaims(url);
   if (existing === 0) {
-    const staffToken = await mintStaffToken(keys, { creditorId: node.creditorId, subject: 'demo-seed', lifetimeSeconds: 600 });
+    // The creditor's own staff member imports, logged in to this back-office only.
+    const staffToken = await logInAsStaff(node.creditorId);
     const counts = await uploadSeedCsv({ node, seedDir: paths.seedDir, staffToken });
     data = `imported ${counts.created + counts.updated + counts.unchanged} claims`;
     log(`${node.creditorId}: imported seed/${node.creditorId}.csv through ${nodeUrl(node)}/backoffice/claims/import.`);
@@ -190,10 +271,7 @@ async function seedAndLink(
   const residentClaims = await linkDemoResidents({
     databaseUrl: url,
     creditorId: node.creditorId,
-    residents: DEMO_RESIDENTS.map((resident) => ({
-      resident,
-      pseudonym: demoPseudonym(keys, { platformId: sessionOf(residents, resident.residentId).platformId, creditorId: node.creditorId }),
-    })),
+    residents: DEMO_RESIDENTS.map((resident) => ({ resident, session: sessionOf(residents, resident.residentId) })),
   });
   return { node, data, residentClaims };
 }
@@ -212,6 +290,22 @@ function describeCounts(outcomes: Iterable<SetupOutcome>): string {
   return [now > 0 ? `${now} now` : '', kept > 0 ? `${kept} from the last run` : ''].filter((s) => s !== '').join(', ');
 }
 
+/** Everything the identity provider reads at boot, passed explicitly (nothing inherited from the developer's shell). */
+function idpEnv(keys: DemoKeys, env: DemoEnv): Record<string, string> {
+  return {
+    PATH: env.path,
+    NODE_ENV: 'development',
+    IDP_HOST: '127.0.0.1',
+    IDP_PORT: String(IDP_PORT),
+    IDP_ISSUER,
+    // The key kept in .demo/keys.json: tokens printed by one run still verify after a restart.
+    IDP_SIGNING_KEY: JSON.stringify(keys.identityProvider),
+    // The one client the demo and demo:token log in with (public, PKCE).
+    IDP_CLIENTS: JSON.stringify([{ client_id: DEMO_CLIENT.clientId, redirect_uris: [DEMO_CLIENT.redirectUri] }]),
+    IDP_ACCESS_TOKEN_SECONDS: String(ACCESS_TOKEN_SECONDS),
+  };
+}
+
 /** Everything the coordinator reads at boot, passed explicitly (nothing inherited from the developer's shell). */
 function coordinatorEnv(keys: DemoKeys, env: DemoEnv): Record<string, string> {
   return {
@@ -228,10 +322,25 @@ function coordinatorEnv(keys: DemoKeys, env: DemoEnv): Record<string, string> {
     LEDGER_SIGNING_KEY: JSON.stringify(keys.ledger),
     CHECKPOINT_INTERVAL_SECONDS: String(CHECKPOINT_INTERVAL_SECONDS),
     PSEUDONYM_SECRET: pseudonymSecretBase64(keys),
-    // The stand-in identity provider until issue 5 brings a real OpenID provider.
-    OIDC_ISSUER: DEMO_IDP_ISSUER,
+    // Residents, counsellors, administrators and auditors log in at the development identity provider.
+    OIDC_ISSUER: IDP_ISSUER,
     OIDC_JWKS_URL: IDP_JWKS_URL,
     OIDC_AUDIENCE: COORDINATOR_AUDIENCE,
+    GRAPHQL_INTROSPECTION: 'true',
+    LOG_LEVEL: 'info',
+  };
+}
+
+/** Everything the gateway reads at boot, passed explicitly (nothing inherited from the developer's shell). */
+function gatewayEnv(env: DemoEnv): Record<string, string> {
+  return {
+    PATH: env.path,
+    NODE_ENV: 'development',
+    ...(colour ? {} : { NO_COLOR: '1' }),
+    HOST: '127.0.0.1',
+    PORT: String(GATEWAY_PORT),
+    COORDINATOR_URL: COORDINATOR_GRAPHQL_URL,
+    NODE_TIMEOUT_MS: String(NODE_TIMEOUT_MS),
     GRAPHQL_INTROSPECTION: 'true',
     LOG_LEVEL: 'info',
   };
@@ -253,7 +362,8 @@ function nodeEnv(node: DemoNode, keys: DemoKeys, env: DemoEnv): Record<string, s
     PORT: String(node.port),
     COORDINATOR_JWKS_URL: COORDINATOR_CONSENT_JWKS_URL,
     COORDINATOR_ISSUER,
-    STAFF_OIDC_ISSUER: DEMO_IDP_ISSUER,
+    // The creditor's staff log in at the same development identity provider (eHerkenning in production).
+    STAFF_OIDC_ISSUER: IDP_ISSUER,
     STAFF_OIDC_JWKS_URL: IDP_JWKS_URL,
     STAFF_OIDC_AUDIENCE: `backoffice:${node.creditorId}`,
     NODE_SIGNING_KEY: JSON.stringify(signingKey),

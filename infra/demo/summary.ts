@@ -1,3 +1,5 @@
+import { DEMO_CLIENT } from '../idp/development-clients.js';
+import { DEVELOPMENT_PASSWORD, staffAccountId } from '../idp/test-accounts.js';
 import type { SetupOutcome } from './coordinator-setup.js';
 import {
   COORDINATOR_CHECKPOINT_URL,
@@ -6,14 +8,21 @@ import {
   COORDINATOR_GRAPHQL_URL,
   COORDINATOR_LEDGER_JWKS_URL,
   COORDINATOR_URL,
+  DEMO_ADMIN_SUBJECT,
+  DEMO_AUDITOR_SUBJECT,
   DEMO_COUNSELLOR,
   DEMO_NODES,
   DEMO_RESIDENTS,
+  GATEWAY_GRAPHQL_URL,
+  GATEWAY_URL,
+  IDP_DISCOVERY_PATH,
+  IDP_ISSUER,
   IDP_JWKS_URL,
   nodeUrl,
   type DemoNode,
   type DemoResident,
 } from './demo-nodes.js';
+import { describeOverview, OVERVIEW_QUERY, residentOverviewQuery, type GatewayOverview } from './gateway-check.js';
 
 export interface NodeOutcome {
   readonly node: DemoNode;
@@ -31,12 +40,18 @@ export interface CoordinatorOutcome {
   readonly counsellor: { platformId: string; mandateFrom: DemoResident; mandate: SetupOutcome };
 }
 
-/** The ready-to-paste examples, with tokens minted for them. */
+/** The ready-to-paste examples, with the tokens for them (got by logging in, or from the coordinator). */
 export interface SummaryExamples {
+  /** What the gateway answered to the two overview commands when the demo tried them. */
+  readonly gateway: {
+    readonly resident: { residentId: string; token: string; overview: GatewayOverview };
+    /** The counsellor reading a resident who gave her a mandate. */
+    readonly counsellor: { token: string; residentId: string; platformId: string; overview: GatewayOverview };
+  };
   /** A consent token the coordinator minted for one node. */
   readonly consent: { node: DemoNode; residentId: string; pseudonym: string; token: string; expiresAt: string };
   readonly staff: { node: DemoNode; token: string };
-  /** A resident's access token for the coordinator. */
+  /** A resident's access token for the coordinator (and the gateway). */
   readonly resident: { residentId: string; token: string };
 }
 
@@ -52,6 +67,8 @@ export function renderSummary(params: {
   outcomes: readonly NodeOutcome[];
   coordinator: CoordinatorOutcome;
   examples: SummaryExamples;
+  /** An authorization request that shows the identity provider's login page in a browser. */
+  loginUrl: string;
 }): string {
   const { outcomes, coordinator, examples } = params;
   const rule = '═'.repeat(78);
@@ -59,8 +76,27 @@ export function renderSummary(params: {
   const lines: string[] = [
     '',
     rule,
-    ` Samen Regelen demo: the coordinator and ${DEMO_NODES.length} creditor nodes are running (${params.fresh ? 'fresh data' : 'existing data kept'})`,
+    ` Samen Regelen demo: the identity provider, the coordinator, ${DEMO_NODES.length} creditor nodes and the gateway are running`,
+    ` (${params.fresh ? 'fresh data' : 'existing data kept'})`,
     rule,
+    '',
+    'Gateway (the one public GraphQL endpoint: it asks the coordinator for consent tokens, then the nodes):',
+    `    GraphQL             ${GATEWAY_GRAPHQL_URL}`,
+    `    health              ${GATEWAY_URL}/health/ready`,
+    '',
+    'Identity provider (development OpenID Provider; DigiD and eHerkenning in production):',
+    `    issuer              ${IDP_ISSUER}`,
+    `    discovery           ${IDP_ISSUER}${IDP_DISCOVERY_PATH}`,
+    `    keys                ${IDP_JWKS_URL}   (the coordinator and the nodes check access tokens with these)`,
+    `    login page          ${params.loginUrl}`,
+    `                        (open it in a browser; after the login it lands on ${DEMO_CLIENT.redirectUri}, where nothing`,
+    '                        listens: for a token to paste, use `npm run -s demo:token`, below)',
+    `    test accounts       password "${DEVELOPMENT_PASSWORD}" for every one (development only):`,
+    `      ${DEMO_RESIDENTS.map((r) => r.residentId).join(', ')}   residents`,
+    `      ${DEMO_COUNSELLOR.subject}   debt counsellor`,
+    `      ${DEMO_NODES.map((n) => staffAccountId(n.creditorId)).join(', ')}`,
+    '        creditor staff, each for their own back-office',
+    `      ${DEMO_ADMIN_SUBJECT}, ${DEMO_AUDITOR_SUBJECT}   platform administrator, auditor`,
     '',
     `Coordinator (creditor directory, consents, mandates, consent ledger; database ${COORDINATOR_DATABASE}):`,
     `    GraphQL             ${COORDINATOR_GRAPHQL_URL}`,
@@ -105,7 +141,7 @@ export function renderSummary(params: {
     `    mandate from ${counsellor.mandateFrom.displayName} (${counsellor.mandateFrom.residentId}) ${counsellor.mandate === 'done now' ? 'given now' : 'given in an earlier run'}`,
   );
 
-  const { consent, staff, resident } = examples;
+  const { gateway, consent, staff, resident } = examples;
   const consentBody = JSON.stringify({
     query: SUBGRAPH_QUERY,
     variables: { representations: [{ __typename: 'Resident', id: consent.pseudonym }] },
@@ -114,46 +150,58 @@ export function renderSummary(params: {
   lines.push(
     '',
     'Stand-ins (DEMO ONLY):',
-    `  identity provider keys  ${IDP_JWKS_URL}   (signs staff and people's access tokens until the OpenID provider, issue 5)`,
-    `  private keys in         ${params.keysFile}`,
+    "  account links      each resident's pseudonym written into the nodes' account_links by SQL (the linking flow comes)",
+    `  private keys in    ${params.keysFile}`,
     '',
-    `Try it. Sanne's claims at ${consent.node.name}, asked the way the federation asks, with a consent token`,
-    `the coordinator minted from her consent (valid ${consentMinutes} minutes):`,
+    `Try it. Sanne's debt overview through the gateway, with her access token (valid 1 hour);`,
+    `when the demo asked just now: ${describeOverview(gateway.resident.overview)}.`,
     '',
-    `  curl -sS ${nodeUrl(consent.node)}/graphql \\`,
-    `    -H 'content-type: application/json' \\`,
-    `    -H 'authorization: Bearer ${consent.token}' \\`,
-    `    -d '${consentBody}'`,
+    ...curl(GATEWAY_GRAPHQL_URL, gateway.resident.token, { query: OVERVIEW_QUERY }),
     '',
-    `The first claims in ${staff.node.name}'s back-office, as a staff member (staff token, valid 1 hour):`,
+    `Joyce's overview as her counsellor (${DEMO_COUNSELLOR.subject}) reads it, under the mandate Joyce gave her`,
+    `(the counsellor's own access token, valid 1 hour); just now: ${describeOverview(gateway.counsellor.overview)}.`,
     '',
-    `  curl -sS ${nodeUrl(staff.node)}/backoffice/graphql \\`,
-    `    -H 'content-type: application/json' \\`,
-    `    -H 'authorization: Bearer ${staff.token}' \\`,
-    `    -d '${JSON.stringify({ query: BACKOFFICE_QUERY })}'`,
+    ...curl(GATEWAY_GRAPHQL_URL, gateway.counsellor.token, { query: residentOverviewQuery(gateway.counsellor.platformId) }),
+    '',
+    `What the gateway does under the hood, for one node: it gets Sanne's consent token and pseudonym for`,
+    `${consent.node.name} from the coordinator, then asks the node (consent token valid ${consentMinutes} minutes):`,
+    '',
+    ...curl(`${nodeUrl(consent.node)}/graphql`, consent.token, consentBody),
+    '',
+    `The first claims in ${staff.node.name}'s back-office, as its staff member ${staffAccountId(staff.node.creditorId)} (valid 1 hour):`,
+    '',
+    ...curl(`${nodeUrl(staff.node)}/backoffice/graphql`, staff.token, { query: BACKOFFICE_QUERY }),
     '',
     `Sanne's consents at the coordinator, with their ledger entries (her access token, valid 1 hour):`,
     '',
-    `  curl -sS ${COORDINATOR_GRAPHQL_URL} \\`,
-    `    -H 'content-type: application/json' \\`,
-    `    -H 'authorization: Bearer ${resident.token}' \\`,
-    `    -d '${JSON.stringify({ query: CONSENTS_QUERY })}'`,
+    ...curl(COORDINATOR_GRAPHQL_URL, resident.token, { query: CONSENTS_QUERY }),
     '',
     "The consent ledger's latest signed checkpoint (public), and a full check of the ledger as an auditor:",
     '',
     `  curl -sS ${COORDINATOR_CHECKPOINT_URL}`,
     `  npm run -s ledger -- verify --url ${COORDINATOR_URL} --token $(npm run -s demo:token -- auditor)`,
     '',
-    'Fresh tokens (the consent token and the pseudonym come from the running coordinator):',
-    `  npm run -s demo:token -- consent ${consent.node.creditorId} ${consent.residentId}`,
+    'Fresh tokens (each logs the test account in at the identity provider; the consent token and the',
+    'pseudonym then come from the running coordinator):',
+    `  npm run -s demo:token -- resident ${resident.residentId}      (for the gateway and the coordinator)`,
+    `  npm run -s demo:token -- counsellor | admin | auditor`,
     `  npm run -s demo:token -- staff ${staff.node.creditorId}`,
-    `  npm run -s demo:token -- resident ${resident.residentId}      (access token for the coordinator)`,
-    '  npm run -s demo:token -- admin | auditor',
-    `  npm run -s demo:token -- pseudonym ${consent.node.creditorId} ${consent.residentId}   (the id to put in the query)`,
+    `  npm run -s demo:token -- consent ${consent.node.creditorId} ${consent.residentId}`,
+    `  npm run -s demo:token -- pseudonym ${consent.node.creditorId} ${consent.residentId}   (the id to put in the node query)`,
     '',
     'Press Ctrl-C to stop everything. `npm run demo -- --keep` restarts with the data kept.',
     rule,
     '',
   );
   return lines.join('\n');
+}
+
+/** A ready-to-paste POST of a GraphQL request with a bearer token. */
+function curl(url: string, token: string, body: string | { query: string }): string[] {
+  return [
+    `  curl -sS ${url} \\`,
+    "    -H 'content-type: application/json' \\",
+    `    -H 'authorization: Bearer ${token}' \\`,
+    `    -d '${typeof body === 'string' ? body : JSON.stringify(body)}'`,
+  ];
 }

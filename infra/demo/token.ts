@@ -1,30 +1,35 @@
 /**
- * `npm run -s demo:token -- …`: a fresh development token to paste, from the keys `npm run demo` made.
+ * `npm run -s demo:token -- …`: a fresh token to paste, from the running `npm run demo`.
  *
  *   consent <creditor-id> <resident-id>   the consent token the running coordinator mints for that node
  *   staff <creditor-id>                   back-office access token for that creditor's staff (1 hour)
- *   resident <resident-id>                the resident's access token for the coordinator (1 hour)
+ *   resident <resident-id>                the resident's access token for the coordinator and the gateway (1 hour)
+ *   counsellor                            the demo counsellor's access token (1 hour)
  *   admin | auditor                       a platform administrator's or auditor's access token (1 hour)
  *   pseudonym <creditor-id> <resident-id> the id that node knows the resident by
  *
- * `consent` and `pseudonym` ask the running coordinator (as the resident): only it knows the
- * resident's consents, and their platform id, which pseudonyms derive from.
+ * Access tokens come from logging the test account in at the running identity provider, with the
+ * development password, as a browser would: the demo signs none itself. `consent` and `pseudonym`
+ * then ask the running coordinator (as the resident): only it knows the resident's consents, and
+ * their platform id, which pseudonyms derive from.
  */
-import { PlatformRole } from '#contracts';
+import { LoginRefusedError } from '../idp/login-with-password.js';
 import { CoordinatorRefusalError, CoordinatorUnreachableError } from './coordinator-client.js';
 import { consentTokenFor, NoConsentError, signInResident } from './coordinator-sessions.js';
 import { DemoKeysMissingError, readDemoKeys } from './demo-keys.js';
-import { DEMO_ADMIN_SUBJECT, DEMO_AUDITOR_SUBJECT, DEMO_NODES, DEMO_RESIDENTS, findDemoNode, findDemoResident } from './demo-nodes.js';
+import { DEMO_ADMIN_SUBJECT, DEMO_AUDITOR_SUBJECT, DEMO_COUNSELLOR, DEMO_NODES, DEMO_RESIDENTS, findDemoNode, findDemoResident } from './demo-nodes.js';
 import { demoPaths } from './demo-paths.js';
-import { ACCESS_TOKEN_SECONDS, STAFF_TOKEN_SECONDS, demoPseudonym, mintPersonToken, mintStaffToken } from './demo-tokens.js';
+import { IdentityProviderUnreachableError, demoPseudonym, logInAsStaff, logInToCoordinator } from './demo-tokens.js';
 
 const USAGE = `Usage:
   npm run -s demo:token -- consent <creditor-id> <resident-id>    consent token from the running coordinator (debt overview, claims)
-  npm run -s demo:token -- staff <creditor-id>                    staff token for the back-office (1 h)
-  npm run -s demo:token -- resident <resident-id>                 the resident's access token for the coordinator (1 h)
+  npm run -s demo:token -- staff <creditor-id>                    staff token for that creditor's back-office (1 h)
+  npm run -s demo:token -- resident <resident-id>                 the resident's access token for the gateway and the coordinator (1 h)
+  npm run -s demo:token -- counsellor                             the demo counsellor's access token (1 h)
   npm run -s demo:token -- admin                                  a platform administrator's access token (1 h)
   npm run -s demo:token -- auditor                                an auditor's access token, e.g. for \`npm run -s ledger -- verify\` (1 h)
   npm run -s demo:token -- pseudonym <creditor-id> <resident-id>  the resident's pseudonym at that node
+Access tokens come from logging in at the demo's identity provider, so \`npm run demo\` must be running.
 Creditors: ${DEMO_NODES.map((n) => n.creditorId).join(', ')}
 Residents: ${DEMO_RESIDENTS.map((r) => r.residentId).join(', ')}`;
 
@@ -35,31 +40,27 @@ async function main(args: readonly string[]): Promise<string> {
   switch (command) {
     case 'staff': {
       const [creditorId] = expect(rest, ['creditor']);
-      const keys = await readDemoKeys(demoPaths().keysFile);
-      return mintStaffToken(keys, { creditorId, subject: 'demo-staff', lifetimeSeconds: STAFF_TOKEN_SECONDS });
+      return logInAsStaff(creditorId);
     }
     case 'resident': {
       const [residentId] = expect(rest, ['resident']);
-      const keys = await readDemoKeys(demoPaths().keysFile);
-      return mintPersonToken(keys, { subject: residentId, roles: [PlatformRole.RESIDENT], lifetimeSeconds: ACCESS_TOKEN_SECONDS });
+      return logInToCoordinator(residentId);
     }
+    case 'counsellor':
     case 'admin':
     case 'auditor': {
       expect(rest, []);
-      const keys = await readDemoKeys(demoPaths().keysFile);
-      const [subject, role] = command === 'admin' ? [DEMO_ADMIN_SUBJECT, PlatformRole.ADMIN] : [DEMO_AUDITOR_SUBJECT, PlatformRole.AUDITOR];
-      return mintPersonToken(keys, { subject, roles: [role], lifetimeSeconds: ACCESS_TOKEN_SECONDS });
+      return logInToCoordinator({ counsellor: DEMO_COUNSELLOR.subject, admin: DEMO_ADMIN_SUBJECT, auditor: DEMO_AUDITOR_SUBJECT }[command]);
     }
     case 'consent': {
       const [creditorId, residentId] = expect(rest, ['creditor', 'resident']);
-      const keys = await readDemoKeys(demoPaths().keysFile);
-      const session = await signInResident(keys, residentId);
+      const session = await signInResident(residentId);
       return (await consentTokenFor(session, { residentId, creditorId })).token;
     }
     case 'pseudonym': {
       const [creditorId, residentId] = expect(rest, ['creditor', 'resident']);
       const keys = await readDemoKeys(demoPaths().keysFile);
-      const session = await signInResident(keys, residentId);
+      const session = await signInResident(residentId);
       return demoPseudonym(keys, { platformId: session.platformId, creditorId });
     }
     case undefined:
@@ -83,7 +84,14 @@ function expect<const K extends readonly IdKind[]>(args: readonly string[], kind
   return ids as { [I in keyof K]: string };
 }
 
-const EXPECTED_FAILURES = [DemoKeysMissingError, CoordinatorUnreachableError, CoordinatorRefusalError, NoConsentError];
+const EXPECTED_FAILURES = [
+  DemoKeysMissingError,
+  IdentityProviderUnreachableError,
+  LoginRefusedError,
+  CoordinatorUnreachableError,
+  CoordinatorRefusalError,
+  NoConsentError,
+];
 
 main(process.argv.slice(2)).then(
   (output) => process.stdout.write(`${output}\n`),
