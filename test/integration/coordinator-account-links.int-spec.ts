@@ -51,9 +51,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await node?.stop();
-  await coordinator?.app.close();
-  await coordinator?.pool.end();
-  await coordinator?.database.drop();
+  await coordinator?.stop();
 });
 
 describe('linkAccount', () => {
