@@ -9,7 +9,7 @@ export interface GatewayOverview {
 }
 
 /** The resident's own overview, as the summary prints it for pasting. */
-export const OVERVIEW_QUERY = '{ me { id claims { id creditorId description total stage status } } }';
+export const OVERVIEW_QUERY = '{ me { id overviewCreditors { id name } creditorTotals { creditorName claimCount total } claims { id creditorId description total stage status } } }';
 /** A resident's overview read by someone acting for them (a counsellor under mandate). */
 export function residentOverviewQuery(platformId: string): string {
   return `{ resident(id: "${platformId}") { id claims { id creditorId description total stage status } } }`;

@@ -36,7 +36,7 @@ describe('supergraph composition of the creditor subgraph', () => {
     it('adds Resident.claims from the creditor subgraph, reachable from the coordinator’s Query.me', () => {
       const supergraph = buildSchema(result.supergraphSdl ?? '');
       expect(fieldTypes(objectType(supergraph, 'Query'))).toMatchObject({ me: 'Resident' });
-      expect(fieldTypes(objectType(supergraph, 'Resident'))).toEqual({ id: 'ID!', claims: '[Claim!]' });
+      expect(fieldTypes(objectType(supergraph, 'Resident'))).toEqual({ id: 'ID!', claims: '[Claim!]', creditorTotals: '[CreditorTotal!]' });
       // Resident is keyed in both subgraphs; claims is resolved only by the creditor nodes.
       expect(result.supergraphSdl).toMatch(/type Resident\s+@join__type\(graph: COORDINATOR, key: "id"\)\s+@join__type\(graph: CREDITOR, key: "id"\)/);
       expect(result.supergraphSdl).toMatch(/claims: \[Claim!\] @join__field\(graph: CREDITOR\)/);
@@ -69,7 +69,7 @@ describe('supergraph composition of the creditor subgraph', () => {
     it('composes without errors, with the coordinator owning Resident', () => {
       expect(result.errors).toBeUndefined();
       const supergraph = buildSchema(result.supergraphSdl ?? '');
-      expect(fieldTypes(objectType(supergraph, 'Resident'))).toEqual({ id: 'ID!', claims: '[Claim!]' });
+      expect(fieldTypes(objectType(supergraph, 'Resident'))).toEqual({ id: 'ID!', overviewCreditors: '[Creditor!]!', claims: '[Claim!]', creditorTotals: '[CreditorTotal!]' });
       expect(fieldTypes(objectType(supergraph, 'Query'))).toMatchObject({ me: 'Resident', creditors: '[Creditor!]!', consents: '[Consent!]!' });
     });
 

@@ -22,10 +22,10 @@ describe('the committed supergraph', () => {
 
 describe('the CI check', () => {
   it('finds a breaking change: a field clients use is removed', () => {
-    const creditor = CREDITOR_SUBGRAPH_SDL.replace(/\n\s*"principal \+ interest \+ costs"\n\s*total: Cents!/, '');
+    const creditor = CREDITOR_SUBGRAPH_SDL.replace('\n  description: String!\n', '\n');
     expect(creditor).not.toBe(CREDITOR_SUBGRAPH_SDL);
     const changes = breakingChanges(committed, composeSupergraph({ coordinator: COORDINATOR_SDL, creditor }));
-    expect(changes.map((c) => c.description)).toContain('Claim.total was removed.');
+    expect(changes.map((c) => c.description)).toContain('Claim.description was removed.');
   });
 
   it('lets an additive change through', () => {

@@ -194,6 +194,22 @@ describe('the overview through the gateway', () => {
     expect(total).toBe('19483');
   });
 
+  it('one query gives the totals per creditor and overall, and whom it asked', async () => {
+    const overview = await gatewayGql<{
+      me: { overviewCreditors: { id: string }[]; creditorTotals: { creditorId: string; claimCount: number; total: string }[]; claims: { stage: string }[] };
+    }>(sanne.token, '{ me { overviewCreditors { id } creditorTotals { creditorId claimCount total } claims { stage } } }');
+    expect(overview.errors).toBeUndefined();
+    const me = overview.data?.me;
+    expect(me?.overviewCreditors.map((c) => c.id).sort()).toEqual(NODES.map((n) => n.creditorId).sort());
+    const totals = Object.fromEntries((me?.creditorTotals ?? []).map((t) => [t.creditorId, [t.claimCount, t.total]]));
+    expect(totals).toEqual({ 'gemeente-test': [2, '41150'], 'waterschap-test': [1, '19483'], 'energie-test': [2, '87196'] });
+    const overall = (me?.creditorTotals ?? []).reduce((sum, t) => sum + BigInt(t.total), 0n);
+    expect(overall).toBe(147_829n);
+    expect(new Set(me?.claims.map((c) => c.stage))).toEqual(new Set(['REMINDER', 'INVOICE', 'FORMAL_DEMAND']));
+    // claims and creditorTotals in one query: each node disclosed (and logged) once.
+    for (const node of nodes) expect(await disclosureCount(node)).toBe(2);
+  });
+
   it("each node's disclosure log shows only its own pseudonym, never the platform id", async () => {
     for (const node of nodes) {
       const own = derivePairwisePseudonym({ secret: pseudonymSecret, residentId: sanne.id, creditorId: node.spec.creditorId });
@@ -269,6 +285,13 @@ describe('a node that is down', () => {
     await down.service.kill();
     const overview = (await gatewayGql<Overview['data']>(sanne.token, OVERVIEW)) as Overview;
     expect(claimIdsOf(overview)).toEqual(idsOf(NODES[0] as NodeSpec).sort());
+    // Whom the overview asked, against who answered: the missing creditor is visible as data too.
+    const asked = await gatewayGql<{ me: { overviewCreditors: { id: string }[]; creditorTotals: { creditorId: string }[] } }>(
+      sanne.token,
+      '{ me { overviewCreditors { id } creditorTotals { creditorId } } }',
+    );
+    const answered = new Set(asked.data?.me.creditorTotals.map((t) => t.creditorId));
+    expect(asked.data?.me.overviewCreditors.map((c) => c.id).filter((id) => !answered.has(id))).toEqual([down.spec.creditorId]);
     expect(overview.errors?.map((e) => [e.extensions?.code, (e.extensions as { creditorId?: string } | undefined)?.creditorId])).toEqual([['CREDITOR_UNAVAILABLE', down.spec.creditorId]]);
   });
 });

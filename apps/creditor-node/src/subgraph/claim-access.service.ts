@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
-import { ConsentErrorCode, DataCategory, parseGlobalClaimId, type ConsentTokenClaims } from '#contracts';
+import { ConsentErrorCode, DataCategory, parseGlobalClaimId, type Cents, type ConsentTokenClaims } from '#contracts';
 import type { NodeConfig } from '../config/node-config.js';
 import { NODE_CONFIG } from '../config/node-config.token.js';
 import { ConsentVerifier } from '../consent/consent-verifier.service.js';
 import { ClaimDisclosureRepository } from '../disclosures/claim-disclosure.repository.js';
-import { toClaimView, type ClaimView } from './claim.view.js';
+import { toClaimView, type ClaimView, type CreditorTotalView } from './claim.view.js';
 import type { SubgraphContext } from './subgraph-context.js';
 
 /**
@@ -20,7 +20,34 @@ export class ClaimAccessService {
     private readonly disclosures: ClaimDisclosureRepository,
   ) {}
 
-  async claimsOfResident(context: SubgraphContext, pseudonym: string): Promise<ClaimView[]> {
+  /** The resident's owed claims, disclosed (and logged) once per request however many fields ask. */
+  claimsOfResident(context: SubgraphContext, pseudonym: string): Promise<ClaimView[]> {
+    let claims = context.disclosed.get(pseudonym);
+    if (claims === undefined) {
+      claims = this.disclose(context, pseudonym);
+      context.disclosed.set(pseudonym, claims);
+    }
+    return claims;
+  }
+
+  /** What the resident owes this creditor in all, from the same disclosure as the claims. */
+  async totalsOfResident(context: SubgraphContext, pseudonym: string): Promise<CreditorTotalView[]> {
+    const claims = await this.claimsOfResident(context, pseudonym);
+    const sum = (pick: (claim: ClaimView) => number): Cents => claims.reduce((total, claim) => total + pick(claim), 0) as Cents;
+    return [
+      {
+        creditorId: this.config.creditorId,
+        creditorName: this.config.displayName,
+        claimCount: claims.length,
+        principal: sum((c) => c.principal),
+        interest: sum((c) => c.interest),
+        costs: sum((c) => c.costs),
+        total: sum((c) => c.total),
+      },
+    ];
+  }
+
+  private async disclose(context: SubgraphContext, pseudonym: string): Promise<ClaimView[]> {
     const consent = await this.consentFor(context, pseudonym);
     const claims = await this.disclosures.discloseClaimsOfResident(consent);
     return claims.map((claim) => toClaimView(this.config.creditorId, claim));

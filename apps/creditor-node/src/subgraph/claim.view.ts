@@ -18,6 +18,17 @@ export interface ClaimView {
   readonly status: string;
 }
 
+/** The subgraph's CreditorTotal type: this creditor's sums for one resident. */
+export interface CreditorTotalView {
+  readonly creditorId: string;
+  readonly creditorName: string;
+  readonly claimCount: number;
+  readonly principal: Cents;
+  readonly interest: Cents;
+  readonly costs: Cents;
+  readonly total: Cents;
+}
+
 export function toClaimView(creditorId: string, claim: ClaimRecord): ClaimView {
   return {
     id: globalClaimId(creditorId, claim.reference),

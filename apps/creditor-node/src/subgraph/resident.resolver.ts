@@ -1,6 +1,6 @@
 import { ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import { ClaimAccessService } from './claim-access.service.js';
-import type { ClaimView } from './claim.view.js';
+import type { ClaimView, CreditorTotalView } from './claim.view.js';
 import type { SubgraphContext } from './subgraph-context.js';
 
 interface ResidentReference {
@@ -22,5 +22,10 @@ export class ResidentResolver {
   @ResolveField('claims')
   claims(resident: ResidentReference, _args: unknown, context: SubgraphContext): Promise<ClaimView[]> {
     return this.access.claimsOfResident(context, resident.id);
+  }
+
+  @ResolveField('creditorTotals')
+  creditorTotals(resident: ResidentReference, _args: unknown, context: SubgraphContext): Promise<CreditorTotalView[]> {
+    return this.access.totalsOfResident(context, resident.id);
   }
 }

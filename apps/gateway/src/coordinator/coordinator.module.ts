@@ -35,6 +35,8 @@ import { MandateRepository } from './mandates/mandate.repository.js';
 import { MandateService } from './mandates/mandate.service.js';
 import { Pseudonyms } from './pseudonyms/pseudonyms.service.js';
 import { ConsentKeysController } from './consent-tokens/consent-keys.controller.js';
+import { ConsentScope } from './consent-tokens/consent-scope.repository.js';
+import { ResidentFieldsResolver } from './graphql/resident-fields.resolver.js';
 import { AccountLinkService } from './links/account-link.service.js';
 import { AccountLinkFieldsResolver, AccountLinksResolver } from './links/account-links.resolver.js';
 import { NodeLinkClient } from './links/node-link-client.js';
@@ -86,11 +88,13 @@ export class CoordinatorModule {
         ConsentService,
         MandateRepository,
         MandateService,
+        ConsentScope,
         ConsentTokenMinter,
         ExpirySweeper,
         CoordinatorResolver,
         ConsentFieldsResolver,
         MandateFieldsResolver,
+        ResidentFieldsResolver,
         NodeLinkClient,
         AccountLinkService,
         AccountLinksResolver,

@@ -53,6 +53,24 @@ type Resident @key(fields: "id") {
   id: ID!
   "The claims this creditor holds for the resident. Null when the creditor could not answer."
   claims: [Claim!]
+  """
+  What the resident owes this creditor in all: one entry per creditor (a node adds its own, so the
+  gateway's answer lists every creditor that answered). Null when the creditor could not answer.
+  """
+  creditorTotals: [CreditorTotal!]
+}
+
+"The sums of one creditor's owed claims for a resident."
+type CreditorTotal {
+  creditorId: ID!
+  "The name residents see."
+  creditorName: String!
+  claimCount: Int!
+  principal: Cents!
+  interest: Cents!
+  costs: Cents!
+  "principal + interest + costs"
+  total: Cents!
 }
 
 "One amount owed to one creditor."

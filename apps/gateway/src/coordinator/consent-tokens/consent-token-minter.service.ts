@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Pool } from 'pg';
 import { CoordinatorErrorCode, type ConsentPurpose, type DataCategory } from '#contracts';
 import { issueConsentToken } from '#consent';
 import { Clock } from '#service-kit';
 import { CoordinatorError } from '../common/coordinator-error.js';
 import type { CoordinatorConfig } from '../config/coordinator-config.js';
 import { COORDINATOR_CONFIG } from '../config/coordinator-config.token.js';
-import { PG_POOL } from '../database/database.module.js';
 import type { Caller } from '../identity/caller.js';
 import { ResidentAccess } from '../identity/resident-access.service.js';
 import { Pseudonyms } from '../pseudonyms/pseudonyms.service.js';
+import { ConsentScope } from './consent-scope.repository.js';
 
 export interface ConsentTokenGrant {
   readonly creditorId: string;
@@ -30,29 +29,16 @@ export interface ConsentTokenGrant {
 export class ConsentTokenMinter {
   constructor(
     @Inject(COORDINATOR_CONFIG) private readonly config: CoordinatorConfig,
-    @Inject(PG_POOL) private readonly pool: Pool,
     private readonly access: ResidentAccess,
     private readonly pseudonyms: Pseudonyms,
+    private readonly scope: ConsentScope,
     private readonly clock: Clock,
   ) {}
 
   async mint(caller: Caller, request: { readonly residentId?: string | null; readonly purpose: ConsentPurpose; readonly category: DataCategory }): Promise<ConsentTokenGrant[]> {
     const { residentId } = await this.access.actingFor(caller, request.residentId);
     const now = this.clock.now();
-    // The newest consent per creditor wins, so a narrower consent given later is the one that counts.
-    const { rows } = await this.pool.query<{ consent_id: string; creditor_id: string; subgraph_url: string; categories: DataCategory[] }>({
-      name: 'consents-in-force-per-creditor',
-      text: `SELECT DISTINCT ON (cr.id) c.id AS consent_id, cr.id AS creditor_id, cr.subgraph_url, c.categories
-             FROM consents c
-             JOIN LATERAL unnest(c.creditor_ids) AS covered(creditor_id) ON true
-             JOIN creditors cr ON cr.id = covered.creditor_id
-             -- Only creditors the resident linked an account at: consent alone asks nobody.
-             JOIN account_links al ON al.resident_id = c.resident_id AND al.creditor_id = cr.id AND al.state = 'linked'
-             WHERE c.resident_id = $1 AND c.state = 'given' AND c.purpose = $2 AND $3 = ANY (c.categories)
-               AND c.valid_from <= $4 AND c.valid_until > $4
-             ORDER BY cr.id, c.valid_from DESC`,
-      values: [residentId, request.purpose, request.category, now],
-    });
+    const rows = await this.scope.inForce({ residentId, purpose: request.purpose, category: request.category, now });
     if (rows.length === 0) {
       throw new CoordinatorError(CoordinatorErrorCode.CONSENT_NOT_GIVEN, 'No consent in force covers this purpose and kind of data.');
     }

@@ -59,6 +59,11 @@ type Mutation {
 
 type Resident @key(fields: "id") {
   id: ID!
+  """
+  The creditors a debt overview gathers from: linked, and covered by a consent in force for a debt
+  overview of claims. Compare with creditorTotals to see which of them did not answer.
+  """
+  overviewCreditors: [Creditor!]!
 }
 
 type Person {

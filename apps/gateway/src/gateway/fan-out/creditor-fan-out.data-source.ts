@@ -169,7 +169,7 @@ interface RoutedNode {
 }
 
 function emptyEntity(representation: Representation | undefined): Record<string, unknown> {
-  return representation?.__typename === RESIDENT ? { __typename: RESIDENT, claims: [] } : { __typename: representation?.__typename ?? RESIDENT };
+  return representation?.__typename === RESIDENT ? { __typename: RESIDENT, claims: [], creditorTotals: [] } : { __typename: representation?.__typename ?? RESIDENT };
 }
 
 /** A node's answer as far as it can be trusted: exactly one entity per representation, errors reduced to message, path and code. */
