@@ -30,7 +30,7 @@ export async function processTreeCpuMs(pid: number | undefined): Promise<number 
 }
 
 /** CPU time of all processes named `postgres` (server, backends, WAL writer…), in ms. */
-async function postgresCpuMs(): Promise<number> {
+export async function postgresCpuMs(): Promise<number> {
   const pids = (await readdir('/proc').catch(() => [] as string[])).filter((name) => /^[0-9]+$/.test(name));
   let total = 0;
   for (const pid of pids) {

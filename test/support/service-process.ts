@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { freePort } from './coordinator-process.js';
 import { testEnv } from './test-env.js';
 
-const REPO_ROOT = resolve(import.meta.dirname, '../..');
+// From test/support/ in tests, from dist/test/support/ when a benchmark runs the compiled copy.
+const REPO_ROOT = resolve(import.meta.dirname, import.meta.dirname.includes(`${sep}dist${sep}`) ? '../../..' : '../..');
 
 /** The built entrypoints, as they run in production. */
 export const ENTRYPOINTS = {
@@ -42,6 +43,11 @@ export class ServiceProcess {
     const service = new ServiceProcess(params.label, port, child);
     await service.waitUntilReady(30_000);
     return service;
+  }
+
+  /** The operating system's process id (for CPU and memory readings). */
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   get baseUrl(): string {
