@@ -1,4 +1,4 @@
-import { createServer, request, type Server } from 'node:http';
+import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -7,6 +7,9 @@ import type { AddressInfo } from 'node:net';
  */
 export class DelayingProxy {
   delayMs = 0;
+
+  /** Connections to the service are kept open, as the gateway keeps its own: the delay is the only cost added. */
+  private readonly agent = new Agent({ keepAlive: true });
 
   private constructor(
     private readonly server: Server,
@@ -23,7 +26,7 @@ export class DelayingProxy {
       incoming.on('end', () => {
         setTimeout(() => {
           const forward = request(
-            { host: proxy.target.hostname, port: proxy.target.port, path: incoming.url, method: incoming.method, headers: incoming.headers },
+            { host: proxy.target.hostname, port: proxy.target.port, path: incoming.url, method: incoming.method, headers: incoming.headers, agent: proxy.agent },
             (answer) => {
               outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
               answer.pipe(outgoing);
@@ -47,6 +50,7 @@ export class DelayingProxy {
   }
 
   async stop(): Promise<void> {
+    this.agent.destroy();
     this.server.closeAllConnections();
     await new Promise<void>((done) => this.server.close(() => done()));
   }
