@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
+import { isEd25519PrivateJwk } from '../idp/ed25519-jwk.js';
 
 /** An Ed25519 private key as a JWK, with its key id. */
 export interface PrivateJwk extends JWK {
@@ -121,16 +122,9 @@ async function writeKeysFile(file: string, keys: DemoKeys): Promise<void> {
   await rename(temporary, file);
 }
 
+/** The same check the identity provider makes of its keys: an Ed25519 private JWK with a key id. */
 function isPrivateJwk(value: unknown): value is PrivateJwk {
-  if (typeof value !== 'object' || value === null) return false;
-  const jwk = value as Record<string, unknown>;
-  return (
-    jwk['kty'] === 'OKP' &&
-    jwk['crv'] === 'Ed25519' &&
-    typeof jwk['d'] === 'string' &&
-    typeof jwk['x'] === 'string' &&
-    typeof jwk['kid'] === 'string'
-  );
+  return isEd25519PrivateJwk(value);
 }
 
 function isDemoKeys(value: unknown): value is StoredDemoKeys {

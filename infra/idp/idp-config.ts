@@ -1,5 +1,6 @@
 import { ConfigError, ConfigReader, type Env } from '#service-kit';
 import { DEVELOPMENT_CLIENTS } from './development-clients.js';
+import { isEd25519PrivateJwk } from './ed25519-jwk.js';
 import { DEFAULT_LIFETIMES, type Ed25519PrivateJwk, type IdentityProviderClient, type TokenLifetimes } from './identity-provider.js';
 
 /** The development identity provider's settings, read once at start (see README.md). */
@@ -97,15 +98,3 @@ function parseJson(text: string): unknown {
   }
 }
 
-function isEd25519PrivateJwk(value: unknown): value is Ed25519PrivateJwk {
-  if (typeof value !== 'object' || value === null) return false;
-  const jwk = value as Record<string, unknown>;
-  return (
-    jwk['kty'] === 'OKP' &&
-    jwk['crv'] === 'Ed25519' &&
-    typeof jwk['d'] === 'string' &&
-    typeof jwk['x'] === 'string' &&
-    typeof jwk['kid'] === 'string' &&
-    jwk['kid'] !== ''
-  );
-}

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SignJWT, jwtVerify, errors, type CryptoKey, type JWTPayload, type JWTVerifyGetKey, type KeyObject } from 'jose';
+import { jwtVerify, errors, type CryptoKey, type JWTPayload, type JWTVerifyGetKey, type KeyObject } from 'jose';
 import {
   CONSENT_PURPOSES,
   CONSENT_TOKEN_TYPE,
@@ -10,6 +10,7 @@ import {
   type ConsentTokenClaims,
   type DataCategory,
 } from '#contracts';
+import { signCoordinatorJwt } from './coordinator-jwt.js';
 
 type SigningKey = CryptoKey | KeyObject | Uint8Array;
 type VerificationKey = SigningKey | JWTVerifyGetKey;
@@ -33,16 +34,8 @@ export async function issueConsentToken(params: IssueConsentTokenParams): Promis
   if (params.lifetimeSeconds <= 0 || params.lifetimeSeconds > MAX_CONSENT_TOKEN_LIFETIME_SECONDS) {
     throw new RangeError(`Consent token lifetime must be 1..${MAX_CONSENT_TOKEN_LIFETIME_SECONDS} s`);
   }
-  const iat = Math.floor(params.issuedAt.getTime() / 1000);
-  return new SignJWT({ consentId: params.consentId, purpose: params.purpose, categories: [...params.categories] })
-    .setProtectedHeader({ alg: 'EdDSA', typ: CONSENT_TOKEN_TYPE, kid: params.keyId })
-    .setIssuer(params.issuer)
-    .setAudience(params.audience)
-    .setSubject(params.subject)
-    .setJti(params.tokenId)
-    .setIssuedAt(iat)
-    .setExpirationTime(iat + params.lifetimeSeconds)
-    .sign(params.privateKey);
+  const { consentId, purpose, categories, ...common } = params;
+  return signCoordinatorJwt({ ...common, type: CONSENT_TOKEN_TYPE, claims: { consentId, purpose, categories: [...categories] } });
 }
 
 export interface VerifyConsentTokenParams {

@@ -1,5 +1,6 @@
-import { SignJWT, errors, jwtVerify, type CryptoKey, type JWTPayload, type JWTVerifyGetKey, type KeyObject } from 'jose';
+import { errors, jwtVerify, type CryptoKey, type JWTPayload, type JWTVerifyGetKey, type KeyObject } from 'jose';
 import { LINK_TOKEN_TYPE, LinkErrorCode, MAX_LINK_TOKEN_LIFETIME_SECONDS, type LinkAction } from '#contracts';
+import { signCoordinatorJwt } from './coordinator-jwt.js';
 
 type SigningKey = CryptoKey | KeyObject | Uint8Array;
 
@@ -18,16 +19,8 @@ export async function issueLinkToken(params: {
   if (params.lifetimeSeconds <= 0 || params.lifetimeSeconds > MAX_LINK_TOKEN_LIFETIME_SECONDS) {
     throw new RangeError(`Link token lifetime must be 1..${MAX_LINK_TOKEN_LIFETIME_SECONDS} s`);
   }
-  const iat = Math.floor(params.issuedAt.getTime() / 1000);
-  return new SignJWT({ action: params.action })
-    .setProtectedHeader({ alg: 'EdDSA', typ: LINK_TOKEN_TYPE, kid: params.keyId })
-    .setIssuer(params.issuer)
-    .setAudience(params.audience)
-    .setSubject(params.subject)
-    .setJti(params.tokenId)
-    .setIssuedAt(iat)
-    .setExpirationTime(iat + params.lifetimeSeconds)
-    .sign(params.privateKey);
+  const { action, ...common } = params;
+  return signCoordinatorJwt({ ...common, type: LINK_TOKEN_TYPE, claims: { action } });
 }
 
 export type LinkTokenVerification =
