@@ -378,15 +378,16 @@ describe('errors show no internals', () => {
     const answer = await gql(orphan.url, '{ me { id claims { id } } }', { token: resident.token });
     expect(answer.status).toBe(200);
     expect(answer.body.data?.['me'] ?? null).toBeNull();
-    expect(codesOf(answer)).toEqual(['INTERNAL_SERVER_ERROR']);
-    expect(answer.body.errors?.[0]?.message).toBe('Something went wrong on our side. Please try again in a moment.');
+    // "Try again", not a bug: the same code the fan-out gives when it cannot get consent grants.
+    expect(codesOf(answer)).toEqual(['COORDINATOR_UNAVAILABLE']);
+    expect(answer.body.errors?.[0]?.message).toBe('The consent service could not be reached. Please try again in a moment.');
     expect(Object.keys(answer.body.errors?.[0]?.extensions ?? {})).toEqual(['code']);
     expectNoInternals(answer);
   });
 
   it('with the coordinator unreachable, a resident lookup fails the same way', async () => {
     const answer = await gql(orphan.url, 'query ($id: ID!) { resident(id: $id) { id claims { id } } }', { token: resident.token, variables: { id: resident.id } });
-    expect(codesOf(answer)).toEqual(['INTERNAL_SERVER_ERROR']);
+    expect(codesOf(answer)).toEqual(['COORDINATOR_UNAVAILABLE']);
     expectNoInternals(answer);
   });
 

@@ -7,6 +7,21 @@ import type { GatewayContext } from './fan-out/gateway-context.js';
  * caller may see), and so does the correlation id. Only the coordinator ever sees the access token.
  */
 export class CoordinatorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /**
+   * The coordinator not answering is "try again", not a bug: the same code the fan-out gives when it
+   * cannot get consent grants (COORDINATOR_UNAVAILABLE), with no address or socket error in it.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (error instanceof Error && error.name === 'FetchError') {
+        return { errors: [{ message: 'The consent service could not be reached. Please try again in a moment.', extensions: { code: 'COORDINATOR_UNAVAILABLE' } }] };
+      }
+      throw error;
+    }
+  }
+
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     // Schema loading and health checks carry no caller context (the supergraph is static anyway).
     if (!isIncomingOperation(options)) return;
