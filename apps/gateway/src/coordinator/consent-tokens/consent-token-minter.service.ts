@@ -10,6 +10,7 @@ import type { Caller } from '../identity/caller.js';
 import { ResidentAccess } from '../identity/resident-access.service.js';
 import { Pseudonyms } from '../pseudonyms/pseudonyms.service.js';
 import { ConsentScope } from './consent-scope.repository.js';
+import { MintedTokenCache } from './minted-token-cache.js';
 
 export interface ConsentTokenGrant {
   readonly creditorId: string;
@@ -23,10 +24,13 @@ export interface ConsentTokenGrant {
 /**
  * Mints one consent token per node that a given, unexpired consent covers for this purpose and data
  * category and where the resident linked an account. The consent's state is read at the moment of minting, so a withdrawal that committed
- * stops new tokens at once; tokens already out live minutes at most.
+ * stops new tokens at once; tokens already out live minutes at most. A token still good for half its life
+ * is handed out again (MintedTokenCache), so nodes check each token's signature once.
  */
 @Injectable()
 export class ConsentTokenMinter {
+  private readonly minted = new MintedTokenCache();
+
   constructor(
     @Inject(COORDINATOR_CONFIG) private readonly config: CoordinatorConfig,
     private readonly access: ResidentAccess,
@@ -46,6 +50,9 @@ export class ConsentTokenMinter {
     return Promise.all(
       rows.map(async (row) => {
         const pseudonym = this.pseudonyms.forNode(residentId, row.creditor_id);
+        const key = MintedTokenCache.key({ consentId: row.consent_id, creditorId: row.creditor_id, purpose: request.purpose, categories: row.categories });
+        const reused = this.minted.reusable(key, now, lifetime / 2);
+        if (reused !== undefined) return { creditorId: row.creditor_id, subgraphUrl: row.subgraph_url, pseudonym, ...reused };
         const token = await issueConsentToken({
           issuer: this.config.issuer,
           audience: row.creditor_id,
@@ -60,6 +67,7 @@ export class ConsentTokenMinter {
           keyId: this.config.consentSigningKey.keyId,
         });
         const expiresAt = new Date(Math.floor(now.getTime() / 1000) * 1000 + lifetime * 1000);
+        this.minted.remember(key, { token, expiresAt });
         return { creditorId: row.creditor_id, subgraphUrl: row.subgraph_url, pseudonym, token, expiresAt };
       }),
     );
