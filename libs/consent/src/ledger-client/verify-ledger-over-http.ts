@@ -1,11 +1,9 @@
 import { hashesEqual, toBase64 } from '../ledger/hashing.js';
 import type { LedgerVerificationReport } from '../ledger-store/verify-ledger-database.js';
-import { checkAgainstPreviousCheckpoint } from './check-against-previous-checkpoint.js';
 import { fetchPagesInOrder } from './fetch-pages-in-order.js';
-import { fetchVerifiedCheckpoint } from './fetch-verified-checkpoint.js';
-import { ledgerApiUrl } from './ledger-api-url.js';
 import { LedgerEntryStream } from './ledger-entry-stream.js';
 import { getJson } from './ledger-http-get.js';
+import { openVerifiedLedger } from './open-verified-ledger.js';
 import { VerificationProblems } from './verification-problems.js';
 
 export { LEDGER_ENTRIES_PAGE_SIZE } from './fetch-pages-in-order.js';
@@ -43,35 +41,16 @@ export async function verifyLedgerOverHttp(params: {
 }
 
 async function verify(params: Parameters<typeof verifyLedgerOverHttp>[0], problems: VerificationProblems): Promise<HttpLedgerVerificationReport> {
-  const fail = (problem: string): HttpLedgerVerificationReport => {
-    problems.add(problem);
-    return { ok: false, treeSize: 0, problems: problems.toArray() };
-  };
-  const url = ledgerApiUrl(params.baseUrl);
-  if (url === undefined) return fail(`"${params.baseUrl}" is not a URL`);
-  const fetchFn = params.fetch ?? globalThis.fetch;
-
-  const latest = await fetchVerifiedCheckpoint({ fetch: fetchFn, url, ...(params.origin === undefined ? {} : { origin: params.origin }) });
-  if (!latest.ok) return fail(latest.problem);
-  const { jws, checkpoint, keySet } = latest;
+  const opened = await openVerifiedLedger({ ...params, problems });
+  if (opened === undefined) return { ok: false, treeSize: 0, problems: problems.toArray() };
+  const { url, fetch: fetchFn, jws, checkpoint } = opened;
   const done = (): HttpLedgerVerificationReport => ({
     ok: problems.count === 0,
     treeSize: checkpoint.treeSize,
     problems: problems.toArray(),
     checkpoint: jws,
   });
-
-  if (params.previousCheckpoint !== undefined) {
-    const stop = await checkAgainstPreviousCheckpoint({
-      previous: params.previousCheckpoint,
-      current: checkpoint,
-      keySet,
-      fetch: fetchFn,
-      url,
-      report: problems.add,
-    });
-    if (stop) return done();
-  }
+  if (opened.stopped) return done();
 
   const stream = new LedgerEntryStream(problems.add);
   const stopped = await fetchPagesInOrder({

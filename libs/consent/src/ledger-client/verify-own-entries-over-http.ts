@@ -1,13 +1,12 @@
 import type { Checkpoint } from '../checkpoints/signed-checkpoint.js';
 import { leafHash } from '../ledger/hashing.js';
 import { checkInclusion } from '../ledger/verify-proof.js';
-import { checkAgainstPreviousCheckpoint } from './check-against-previous-checkpoint.js';
 import { checkOwnEntry } from './check-own-entry.js';
 import { fetchPagesInOrder } from './fetch-pages-in-order.js';
-import { fetchVerifiedCheckpoint } from './fetch-verified-checkpoint.js';
-import { ledgerApiUrl, type LedgerApiUrl } from './ledger-api-url.js';
+import type { LedgerApiUrl } from './ledger-api-url.js';
 import { getJson } from './ledger-http-get.js';
 import { mapWithConcurrency } from './map-with-concurrency.js';
+import { openVerifiedLedger } from './open-verified-ledger.js';
 import { decodeInclusionAnswer } from './proof-answers.js';
 import { VerificationProblems } from './verification-problems.js';
 import type { HttpLedgerVerificationReport } from './verify-ledger-over-http.js';
@@ -58,17 +57,9 @@ export async function verifyOwnEntriesOverHttp(params: {
 }
 
 async function verify(params: Parameters<typeof verifyOwnEntriesOverHttp>[0], problems: VerificationProblems): Promise<OwnEntriesVerificationReport> {
-  const fail = (problem: string): OwnEntriesVerificationReport => {
-    problems.add(problem);
-    return { ok: false, treeSize: 0, problems: problems.toArray(), entries: 0 };
-  };
-  const url = ledgerApiUrl(params.baseUrl);
-  if (url === undefined) return fail(`"${params.baseUrl}" is not a URL`);
-  const fetchFn = params.fetch ?? globalThis.fetch;
-
-  const latest = await fetchVerifiedCheckpoint({ fetch: fetchFn, url, ...(params.origin === undefined ? {} : { origin: params.origin }) });
-  if (!latest.ok) return fail(latest.problem);
-  const { jws, checkpoint, keySet } = latest;
+  const opened = await openVerifiedLedger({ ...params, problems });
+  if (opened === undefined) return { ok: false, treeSize: 0, problems: problems.toArray(), entries: 0 };
+  const { url, fetch: fetchFn, jws, checkpoint } = opened;
   let entries = 0;
   const done = (): OwnEntriesVerificationReport => ({
     ok: problems.count === 0,
@@ -77,18 +68,7 @@ async function verify(params: Parameters<typeof verifyOwnEntriesOverHttp>[0], pr
     checkpoint: jws,
     entries,
   });
-
-  if (params.previousCheckpoint !== undefined) {
-    const stop = await checkAgainstPreviousCheckpoint({
-      previous: params.previousCheckpoint,
-      current: checkpoint,
-      keySet,
-      fetch: fetchFn,
-      url,
-      report: problems.add,
-    });
-    if (stop) return done();
-  }
+  if (opened.stopped) return done();
 
   const placement = new EntryPlacement(problems.add);
   const stopped = await fetchPagesInOrder({
