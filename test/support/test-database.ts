@@ -17,8 +17,29 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
   return {
     name,
     url: url.toString(),
-    drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    drop: () => dropDatabase(name),
   };
+}
+
+/**
+ * Drops a test database once its connections are gone. A pool that was just ended may still have
+ * sessions closing on the server; forcing the drop then kills them mid-goodbye, and the client that
+ * is ending reports the kill as an error in whatever test runs next. So: wait for them (a plain DROP
+ * refuses while sessions remain), and force only what is still there after a few seconds (a leak).
+ */
+async function dropDatabase(name: string): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    try {
+      await adminQuery(`DROP DATABASE IF EXISTS ${name}`);
+      return;
+    } catch (error) {
+      // 55006: object_in_use ("is being accessed by other users").
+      if ((error as { code?: unknown }).code !== '55006' || Date.now() > deadline) break;
+      await new Promise((done) => setTimeout(done, 50));
+    }
+  }
+  await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
 
 async function adminQuery(sql: string): Promise<void> {
