@@ -5,7 +5,7 @@ import { signCheckpoint } from '../checkpoints/signed-checkpoint.js';
 import { SigningKeyRing } from '../checkpoints/signing-key-ring.js';
 import { leafHash, toBase64 } from '../ledger/hashing.js';
 import { MemorySubtreeReader } from '../ledger/memory-subtree-reader.js';
-import { consistencyProof, rootFromReader } from '../ledger/merkle-tree.js';
+import { consistencyProof, inclusionProof, rootFromReader } from '../ledger/merkle-tree.js';
 import { ledgerEvent, ledgerEventLeaf, LedgerEventKind } from '../ledger-events/ledger-event.js';
 import { openCommitmentFor } from '../ledger-events/party-commitment.js';
 
@@ -95,7 +95,12 @@ export class TestLedgerServer {
   pageDelay: ((start: number) => number) | undefined;
   /** Answers a path (without query) with this status and body instead of the real one. */
   override: ((path: string) => { readonly status: number; readonly body: string } | undefined) | undefined;
+  /** Milliseconds to hold back every inclusion proof (to see how many a verifier asks at once). */
+  proofDelayMs = 0;
+  /** The most inclusion proofs that were being answered at the same time. */
+  maxProofsInFlight = 0;
   private entriesInFlight = 0;
+  private proofsInFlight = 0;
 
   private constructor(
     private readonly server: Server,
@@ -103,6 +108,7 @@ export class TestLedgerServer {
     public checkpoint: string,
     public keySet: JSONWebKeySet,
     private readonly token: string | undefined,
+    private readonly entriesOf: ((ledger: TestLedger, start: number, end: number) => ServedEntry[]) | undefined,
   ) {}
 
   static async start(params: {
@@ -111,6 +117,11 @@ export class TestLedgerServer {
     readonly keySet: JSONWebKeySet;
     /** When set, entries need `authorization: Bearer <token>`. */
     readonly token?: string;
+    /**
+     * Which entries a page holds; by default all of them, without openings (as an auditor sees them).
+     * A party's view serves only the entries about it, with its own openings.
+     */
+    readonly entriesOf?: (ledger: TestLedger, start: number, end: number) => ServedEntry[];
   }): Promise<TestLedgerServer> {
     const holder: { instance?: TestLedgerServer } = {};
     const server = createServer((req, res) => {
@@ -121,12 +132,17 @@ export class TestLedgerServer {
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    holder.instance = new TestLedgerServer(server, params.ledger, params.checkpoint, params.keySet, params.token);
+    holder.instance = new TestLedgerServer(server, params.ledger, params.checkpoint, params.keySet, params.token, params.entriesOf);
     return holder.instance;
   }
 
   get baseUrl(): string {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** Every path asked, with its query, in order. */
+  get paths(): string[] {
+    return this.requests.map((r) => r.path);
   }
 
   entriesRequests(): string[] {
@@ -159,6 +175,17 @@ export class TestLedgerServer {
         const proof = consistencyProof({ from, to, reader: this.ledger.reader });
         return send(200, { from, to, proof: proof.map((hash) => toBase64(hash)) });
       }
+      case '/ledger/v1/proof/inclusion': {
+        const [index, treeSize] = [number('index'), number('treeSize')];
+        this.proofsInFlight += 1;
+        this.maxProofsInFlight = Math.max(this.maxProofsInFlight, this.proofsInFlight);
+        try {
+          if (this.proofDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.proofDelayMs));
+        } finally {
+          this.proofsInFlight -= 1;
+        }
+        return send(200, { leafIndex: index, treeSize, proof: inclusionProof({ index, treeSize, reader: this.ledger.reader }).map((hash) => toBase64(hash)) });
+      }
       case '/ledger/v1/entries': {
         if (this.token !== undefined && req.headers.authorization !== `Bearer ${this.token}`) {
           return send(401, { error: { code: 'UNAUTHENTICATED', message: 'Reading ledger entries needs an auditor or party credential.' } });
@@ -173,7 +200,9 @@ export class TestLedgerServer {
         } finally {
           this.entriesInFlight -= 1;
         }
-        const entries = this.ledger.leaves.slice(start, end).map((leaf, i): ServedEntry => ({ index: start + i, leaf: toBase64(leaf), openings: [] }));
+        const entries =
+          this.entriesOf?.(this.ledger, start, end) ??
+          this.ledger.leaves.slice(start, end).map((leaf, i): ServedEntry => ({ index: start + i, leaf: toBase64(leaf), openings: [] }));
         return send(200, { entries: this.rewritePage ? this.rewritePage(entries, start, end) : entries });
       }
       default:

@@ -1,13 +1,10 @@
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { JSONWebKeySet } from 'jose';
 import { leafHash, toBase64 } from '../ledger/hashing.js';
 import { MemorySubtreeReader } from '../ledger/memory-subtree-reader.js';
-import { consistencyProof, inclusionProof } from '../ledger/merkle-tree.js';
 import { ledgerEvent, ledgerEventLeaf, LedgerEventKind } from '../ledger-events/ledger-event.js';
 import { openCommitmentFor, type PartyOpening } from '../ledger-events/party-commitment.js';
-import { generateTestKey, testCheckpoint, testKeySet, TEST_ORIGIN, type ServedEntry, type TestKey, type TestLedger } from './ledger-http.test-fixtures.js';
+import { generateTestKey, testCheckpoint, testKeySet, TestLedgerServer, TEST_ORIGIN, type ServedEntry, type TestKey, type TestLedger } from './ledger-http.test-fixtures.js';
 import { verifyOwnEntriesOverHttp } from './verify-own-entries-over-http.js';
 
 // Three pages (1000, 1000, 345), of which the party appears in about two entries out of seven.
@@ -39,86 +36,16 @@ function buildPartyLedger(size: number, history = 'main'): PartyLedger {
 
 /**
  * LEDGER.md's API as the coordinator serves it to a creditor node: only the entries that name the
- * node, each with only the node's own opening; proofs and checkpoints for anyone. Public fields make
- * it lie.
+ * node, each with only the node's own opening; proofs and checkpoints for anyone.
  */
-class PartyLedgerServer {
-  readonly paths: string[] = [];
-  rewritePage: ((entries: ServedEntry[], start: number, end: number) => ServedEntry[]) | undefined;
-  proofDelayMs = 0;
-  maxProofsInFlight = 0;
-  private proofsInFlight = 0;
-
-  private constructor(
-    private readonly server: Server,
-    private readonly ledger: PartyLedger,
-    private readonly checkpoint: string,
-    private readonly keySet: JSONWebKeySet,
-  ) {}
-
-  static async start(ledger: PartyLedger, checkpoint: string, keySet: JSONWebKeySet): Promise<PartyLedgerServer> {
-    const holder: { instance?: PartyLedgerServer } = {};
-    const server = createServer((req, res) => {
-      holder.instance?.handle(req, res).catch((error: unknown) => {
-        res.statusCode = 500;
-        res.end(String(error));
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    holder.instance = new PartyLedgerServer(server, ledger, checkpoint, keySet);
-    return holder.instance;
+function ownEntriesOf(ledger: TestLedger, start: number, end: number): ServedEntry[] {
+  const { openings } = ledger as PartyLedger;
+  const entries: ServedEntry[] = [];
+  for (let index = start; index < end; index++) {
+    const own = (openings[index] ?? []).filter((opening) => opening.creditorId === CREDITOR);
+    if (own.length > 0) entries.push({ index, leaf: toBase64(ledger.leaves[index] as Uint8Array), openings: own });
   }
-
-  get baseUrl(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    this.paths.push(`${url.pathname}${url.search}`);
-    const send = (status: number, body: unknown): void => {
-      res.statusCode = status;
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify(body));
-    };
-    const number = (name: string): number => Number(url.searchParams.get(name));
-    switch (url.pathname) {
-      case '/.well-known/jwks.json':
-        return send(200, this.keySet);
-      case '/ledger/v1/checkpoint':
-        return send(200, { checkpoint: this.checkpoint });
-      case '/ledger/v1/proof/consistency': {
-        const [from, to] = [number('from'), number('to')];
-        return send(200, { from, to, proof: consistencyProof({ from, to, reader: this.ledger.reader }).map((hash) => toBase64(hash)) });
-      }
-      case '/ledger/v1/proof/inclusion': {
-        const [index, treeSize] = [number('index'), number('treeSize')];
-        this.proofsInFlight += 1;
-        this.maxProofsInFlight = Math.max(this.maxProofsInFlight, this.proofsInFlight);
-        if (this.proofDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.proofDelayMs));
-        this.proofsInFlight -= 1;
-        return send(200, { leafIndex: index, treeSize, proof: inclusionProof({ index, treeSize, reader: this.ledger.reader }).map((hash) => toBase64(hash)) });
-      }
-      case '/ledger/v1/entries': {
-        if (req.headers.authorization !== `Bearer ${TOKEN}`) return send(401, { error: { code: 'UNAUTHENTICATED', message: 'Who are you?' } });
-        const start = number('start');
-        const end = Math.min(number('end'), this.ledger.leaves.length);
-        const entries: ServedEntry[] = [];
-        for (let index = start; index < end; index++) {
-          const own = (this.ledger.openings[index] ?? []).filter((opening) => opening.creditorId === CREDITOR);
-          if (own.length > 0) entries.push({ index, leaf: toBase64(this.ledger.leaves[index] as Uint8Array), openings: own });
-        }
-        return send(200, { entries: this.rewritePage ? this.rewritePage(entries, start, end) : entries });
-      }
-      default:
-        return send(404, { error: { code: 'NOT_FOUND', message: url.pathname } });
-    }
-  }
+  return entries;
 }
 
 describe('a party verifying the entries about itself over HTTP', () => {
@@ -128,7 +55,7 @@ describe('a party verifying the entries about itself over HTTP', () => {
   let checkpoint: string;
   /** The indexes of the entries that name the party. */
   let own: number[];
-  const servers: PartyLedgerServer[] = [];
+  const servers: TestLedgerServer[] = [];
 
   beforeAll(async () => {
     ledger = buildPartyLedger(SIZE);
@@ -142,17 +69,17 @@ describe('a party verifying the entries about itself over HTTP', () => {
     await Promise.all(servers.splice(0).map((s) => s.stop()));
   });
 
-  async function serve(): Promise<PartyLedgerServer> {
-    const server = await PartyLedgerServer.start(ledger, checkpoint, keySet);
+  async function serve(): Promise<TestLedgerServer> {
+    const server = await TestLedgerServer.start({ ledger, checkpoint, keySet, token: TOKEN, entriesOf: ownEntriesOf });
     servers.push(server);
     return server;
   }
 
-  const verify = (server: PartyLedgerServer, extra: { previousCheckpoint?: string; creditorId?: string } = { creditorId: CREDITOR }) =>
+  const verify = (server: TestLedgerServer, extra: { previousCheckpoint?: string; creditorId?: string } = { creditorId: CREDITOR }) =>
     verifyOwnEntriesOverHttp({ baseUrl: server.baseUrl, token: TOKEN, origin: TEST_ORIGIN, ...extra });
 
   /** Changes one served entry of the page that holds it. */
-  function rewriteEntry(server: PartyLedgerServer, index: number, change: (entry: ServedEntry) => ServedEntry): void {
+  function rewriteEntry(server: TestLedgerServer, index: number, change: (entry: ServedEntry) => ServedEntry): void {
     server.rewritePage = (entries) => entries.map((entry) => (entry.index === index ? change(entry) : entry));
   }
 
@@ -270,7 +197,7 @@ describe('a party verifying the entries about itself over HTTP', () => {
     const server = await serve();
     const refused = await verifyOwnEntriesOverHttp({ baseUrl: server.baseUrl, token: 'someone-else' });
     expect(refused).toMatchObject({ ok: false, treeSize: SIZE, entries: 0 });
-    expect(refused.problems).toEqual([`GET ${server.baseUrl}/ledger/v1/entries?start=0&end=1000 answered 401: UNAUTHENTICATED: Who are you?`]);
+    expect(refused.problems).toEqual([`GET ${server.baseUrl}/ledger/v1/entries?start=0&end=1000 answered 401: UNAUTHENTICATED: Reading ledger entries needs an auditor or party credential.`]);
     expect(await verifyOwnEntriesOverHttp({ baseUrl: 'not a url', token: TOKEN })).toEqual({
       ok: false,
       treeSize: 0,
