@@ -1,7 +1,6 @@
 import { MemorySubtreeReader, inclusionProof, toBase64 } from '#ledger-core';
 import type { Plan, PlanClaimResult } from '../plan/compute-plan.js';
 import { weightedTotal } from '../plan/entitlement-path.js';
-import type { PlanMode } from '../plan/plan-input.js';
 import { weightFactors, type WeightFactors } from '../plan/preferential-weight.js';
 import { shareLeafHash, shareRootHash, type ShareCommitment, type ShareEntry } from './share-commitment.js';
 
@@ -33,17 +32,11 @@ export interface OwnShareEntry {
  * aggregate: the number of claims (treeSize, which a proof's length betrays anyway), the weighted
  * total and, with unequal weight factors, the totals per class (see below).
  */
-export interface CreditorShareDisclosure {
+export interface CreditorShareDisclosure
+  // The plan-wide figures as the plan states them: mode, capacity, the months it runs, the agreed
+  // settlement term (which fixes the pot), the weight, and the minimum below which payments are held.
+  extends Pick<Plan, 'mode' | 'capacityCents' | 'termMonths' | 'settlementTermMonths' | 'preferentialWeight' | 'minimumInstalmentCents'> {
   readonly creditorId: string;
-  readonly mode: PlanMode;
-  readonly capacityCents: number;
-  /** The months the plan runs (the plan's `termMonths`). */
-  readonly termMonths: number;
-  /** Settlement only: the agreed term, which fixes the pot at min(capacity × term, everything owed). */
-  readonly settlementTermMonths?: number;
-  readonly preferentialWeight: number;
-  /** A payment below this is held (0: none); the checks allow for what is held. */
-  readonly minimumInstalmentCents: number;
   readonly weightFactors: WeightFactors;
   /** Σ factor × amount over all claims of the plan, in factor-cents (an integer). */
   readonly weightedTotal: number;
