@@ -101,7 +101,8 @@ export function computePlan(input: PlanInput): Plan {
     path = settlementPath(claims, factors, pot);
     steps.push({ code: 'SETTLEMENT_POT', amountCents: pot, months: term });
   }
-  steps.push({ code: 'WEIGHTED_TOTAL', amountCents: Math.round(weightedTotal(claims, factors) / factors.ordinary) });
+  const weighted = weightedTotal(claims, factors);
+  steps.push({ code: 'WEIGHTED_TOTAL', amountCents: Math.round(weighted / factors.ordinary) });
 
   const months = planMonths(path.total, capacity);
   if (months > MAX_PLAN_MONTHS) throw new PlanTooLongError(months);
@@ -118,7 +119,6 @@ export function computePlan(input: PlanInput): Plan {
   if (minimum > 0) steps.push({ code: 'MINIMUM_INSTALMENT', amountCents: minimum });
 
   const final = cumulative[cumulative.length - 1] ?? new Array<number>(claims.length).fill(0);
-  const weighted = weightedTotal(claims, factors);
   const claimResults = claims.map((claim, index): PlanClaimResult => {
     const totalPaid = final[index] ?? 0;
     const factor = claim.preferential ? factors.preferential : factors.ordinary;
