@@ -1,7 +1,7 @@
 /**
  * The federation through the gateway (issue 5), everything on this machine as real processes: the
- * coordinator, 14 creditor nodes with their own databases (each behind a proxy that can add network
- * distance), and the gateway.
+ * coordinator, 14 creditor nodes with their own databases (each able to wait before it answers, standing
+ * in for network distance: bench/distant-node.ts), and the gateway.
  * (a) fan-out: with 20 ms added per node, the overview of a resident linked to 14 nodes against one
  *     linked to 1 (p50, one connection): parallel fan-out keeps the ratio near 1;
  * (b) the same 3-node overview with 3 creditors registered and with 100 registered: the directory's size
@@ -12,7 +12,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
-import { DelayingProxy } from '../test/support/delaying-proxy.js';
 import { coordinatorEnv } from '../test/support/coordinator-env.js';
 import { postGraphQL } from '../test/support/graphql-client.js';
 import { RESIDENT_CLAIMS_QUERY, residentRepresentation } from '../test/support/graphql-client.js';
@@ -43,8 +42,10 @@ interface Node {
   readonly database: TestDatabase;
   readonly pool: pg.Pool;
   readonly service: ServiceProcess;
-  readonly proxy: DelayingProxy;
 }
+
+/** The creditor node as main.ts starts it, plus a wait before each request that the benchmark sets. */
+const DISTANT_NODE = 'dist/bench/distant-node.js';
 
 interface Person {
   readonly token: string;
@@ -114,7 +115,8 @@ async function runFederationBenchmark(): Promise<BenchResult[]> {
         const database = await createTestDatabase(`bench_fed_${index}`);
         const service = await ServiceProcess.start({
           label: creditorId,
-          entrypoint: ENTRYPOINTS.node,
+          entrypoint: DISTANT_NODE,
+          ipc: true,
           env: {
             ...nodeEnv({
               creditorId,
@@ -128,13 +130,11 @@ async function runFederationBenchmark(): Promise<BenchResult[]> {
             GRAPHQL_INTROSPECTION: 'false',
           },
         });
-        const proxy = await DelayingProxy.start(service.baseUrl);
-        return { index, creditorId, database, pool: new pg.Pool({ connectionString: database.url, max: 1 }), service, proxy };
+        return { index, creditorId, database, pool: new pg.Pool({ connectionString: database.url, max: 1 }), service };
       }),
     );
     for (const node of nodes) {
       cleanup.push(async () => {
-        await node.proxy.stop();
         await node.service.stop();
         await node.pool.end();
         await node.database.drop();
@@ -183,10 +183,10 @@ async function runFederationBenchmark(): Promise<BenchResult[]> {
 
     // (b) 3 linked of 3 registered, then of 100 registered (the other 97 never answer: nobody should ask them).
     const firstThree = nodes.slice(0, 3);
-    for (const node of firstThree) await register(node.creditorId, `${node.proxy.url}/graphql`);
+    for (const node of firstThree) await register(node.creditorId, `${node.service.baseUrl}/graphql`);
     await linkAndConsent(residents.three, firstThree, 'THREE');
     const threeWithThree = await sequentialP50(SEQUENTIAL_SAMPLES, overviewOf(residents.three));
-    for (const node of nodes.slice(3)) await register(node.creditorId, `${node.proxy.url}/graphql`);
+    for (const node of nodes.slice(3)) await register(node.creditorId, `${node.service.baseUrl}/graphql`);
     for (let i = NODE_COUNT; i < REGISTERED_IN_ALL; i += 1) await register(`bench-absent-${i}`, `http://127.0.0.1:9/absent-${i}/graphql`);
     const threeWithHundred = await sequentialP50(SEQUENTIAL_SAMPLES, overviewOf(residents.three));
     log(`(b) 3 linked: ${threeWithThree.toFixed(2)} ms with 3 registered, ${threeWithHundred.toFixed(2)} ms with ${REGISTERED_IN_ALL}`);
@@ -209,14 +209,14 @@ async function runFederationBenchmark(): Promise<BenchResult[]> {
       for (let i = 0; i < samples; i += 1) await overviewOf(person)();
       const after = await read();
       const per = after.map((value, i) => (value - (before[i] ?? 0)) / samples);
-      return `CPU per overview: gateway ${per[0]?.toFixed(1)} ms, coordinator ${per[1]?.toFixed(1)} ms, nodes ${per[2]?.toFixed(1)} ms, PostgreSQL ${per[3]?.toFixed(1)} ms, client and proxies ${per[4]?.toFixed(1)} ms`;
+      return `CPU per overview: gateway ${per[0]?.toFixed(1)} ms, coordinator ${per[1]?.toFixed(1)} ms, nodes ${per[2]?.toFixed(1)} ms, PostgreSQL ${per[3]?.toFixed(1)} ms, client ${per[4]?.toFixed(1)} ms`;
     };
-    for (const node of nodes) node.proxy.delayMs = DELAY_MS;
+    for (const node of nodes) node.service.send({ delayMs: DELAY_MS });
     const delayedOne = await sequentialP50(200, overviewOf(residents.one));
     const delayedAll = await sequentialP50(200, overviewOf(residents.all));
     const splitOne = await cpuSplit(100, residents.one);
     const splitAll = await cpuSplit(100, residents.all);
-    for (const node of nodes) node.proxy.delayMs = 0;
+    for (const node of nodes) node.service.send({ delayMs: 0 });
     log(`(a) with ${DELAY_MS} ms per node: 1 linked ${delayedOne.toFixed(1)} ms, ${NODE_COUNT} linked ${delayedAll.toFixed(1)} ms`);
     log(`    1 linked: ${splitOne}`);
     log(`    ${NODE_COUNT} linked: ${splitAll}`);
@@ -264,7 +264,7 @@ async function runFederationBenchmark(): Promise<BenchResult[]> {
         unit: 'ms',
         baseline: delayedOne,
         target: { op: '<=', limit: Math.round(delayedOne * 1.3 * 100) / 100 },
-        note: `One connection, ${200} sequential overviews each after warm-up; the ratio is what counts (target ≤ 1.3). Each node answers through a proxy that waits ${DELAY_MS} ms. ${NODE_COUNT} linked, ${splitAll}.`,
+        note: `One connection, ${200} sequential overviews each after warm-up; the ratio is what counts (target ≤ 1.3). Each node waits ${DELAY_MS} ms before it handles a request. ${NODE_COUNT} linked, ${splitAll}.`,
       }),
       result({
         name: `gateway: 3-node overview p50, ${REGISTERED_IN_ALL} registered vs 3`,

@@ -11,7 +11,7 @@
  *   - the node process over HTTP with a CPU profile, and with its pool resized to 20.
  */
 import { availableParallelism } from 'node:os';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -34,7 +34,7 @@ import { failures, load, type LoadResult } from '../benchmark.js';
 import { CREDITOR, SIZE, lookupBodyCheck, lookupCalls, randomCustomers, rotating } from '../creditor-node-lookup-calls.js';
 import { freePort } from '../creditor-node-process.js';
 import { seedCreditorNode, seededPseudonym } from '../creditor-node-seed.js';
-import { cpuSnapshot, cpuUse, type CpuUse } from '../cpu.js';
+import { cpuSnapshot, cpuUse, processCpuMs, type CpuUse } from '../cpu.js';
 import { summarizeProfile, type CpuProfile } from './cpu-profile.js';
 
 const CONCURRENCY = 20;
@@ -203,15 +203,28 @@ async function tokenExperiment(keys: KeySetServer, key: Awaited<ReturnType<typeo
   }
 }
 
-async function nodeExperiments(database: TestDatabase, keys: KeySetServer, key: Awaited<ReturnType<typeof generateSigningKey>>): Promise<void> {
-  say(`\n3. The node process over HTTP (lookup, 2,000 residents with cached tokens, ${CONCURRENCY} connections, 8 s):`);
+async function nodeExperiments(
+  database: TestDatabase,
+  keys: KeySetServer,
+  key: Awaited<ReturnType<typeof generateSigningKey>>,
+  mode: 'concurrent' | 'sequential',
+): Promise<void> {
   const calls = await lookupCalls(key, randomCustomers(2_000));
   const profileFile = join(tmpdir(), `creditor-node-${process.pid}.cpuprofile`);
-  for (const variant of [
-    { label: 'as shipped (pool 10), CPU-profiled', poolMax: '', profile: true },
-    { label: 'pool resized to 20', poolMax: '20', profile: false },
-    { label: 'pool resized to 5', poolMax: '5', profile: false },
-  ]) {
+  const variants =
+    mode === 'concurrent'
+      ? [
+          { label: 'as shipped (pool 10), CPU-profiled', poolMax: '', profile: true },
+          { label: 'pool resized to 20', poolMax: '20', profile: false },
+          { label: 'pool resized to 5', poolMax: '5', profile: false },
+        ]
+      : [{ label: 'as shipped, CPU-profiled', poolMax: '', profile: true }];
+  say(
+    mode === 'concurrent'
+      ? `\n3. The node process over HTTP (lookup, 2,000 residents with cached tokens, ${CONCURRENCY} connections, 8 s):`
+      : `\n4. The node process over HTTP, one request at a time (as each node of a fan-out sees them), and idle:`,
+  );
+  for (const variant of variants) {
     const port = await freePort();
     const child = spawn(process.execPath, [PROFILED_NODE], {
       env: {
@@ -251,6 +264,10 @@ async function nodeExperiments(database: TestDatabase, keys: KeySetServer, key: 
         await new Promise((r) => setTimeout(r, 200));
       }
       const rotation = rotating(calls);
+      if (mode === 'sequential') {
+        await sequentialRun(child, rotation.next, port, variant.profile ? { reply, profileFile } : undefined);
+        continue;
+      }
       const common = { url: `http://127.0.0.1:${port}/graphql`, connections: CONCURRENCY, serverPid: child.pid, checkBody: lookupBodyCheck() };
       // Warm up unprofiled, then profile exactly the measured run.
       await load({ ...common, primeRequests: calls.length, warmupSeconds: 1, seconds: 2, nextRequest: rotation.next });
@@ -283,6 +300,80 @@ async function nodeExperiments(database: TestDatabase, keys: KeySetServer, key: 
   }
 }
 
+/** CPU ms per thread name (main, libuv workers, V8 helpers) of one process, from /proc/<pid>/task. */
+async function threadCpuMs(pid: number | undefined): Promise<Map<string, number>> {
+  const totals = new Map<string, number>();
+  if (pid === undefined) return totals;
+  for (const tid of await readdir(`/proc/${pid}/task`).catch(() => [] as string[])) {
+    const name = (await readFile(`/proc/${pid}/task/${tid}/comm`, 'utf8').catch(() => '?')).trim();
+    const stat = await readFile(`/proc/${pid}/task/${tid}/stat`, 'utf8').catch(() => null);
+    if (stat === null) continue;
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    totals.set(name, (totals.get(name) ?? 0) + (Number(fields[11]) + Number(fields[12])) * 10);
+  }
+  return totals;
+}
+
+/**
+ * Idle CPU over 5 s, then CPU per request with one request in flight at a time and a pause between
+ * requests (a fan-out node sees one request per overview), per thread; the last run is CPU-profiled.
+ * The profiler's own thread is left out of the per-request figure.
+ */
+async function sequentialRun(
+  child: ReturnType<typeof spawn>,
+  next: () => { body: string; headers: Record<string, string> },
+  port: number,
+  profiling: { reply: (expected: string) => Promise<void>; profileFile: string } | undefined,
+): Promise<void> {
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const ask = async (): Promise<void> => {
+    const call = next();
+    const answer = await fetch(url, { method: 'POST', body: call.body, headers: call.headers });
+    await answer.text();
+  };
+  for (let i = 0; i < 300; i += 1) await ask();
+  const idleBefore = await processCpuMs(child.pid);
+  await new Promise((r) => setTimeout(r, 5_000));
+  const idleAfter = await processCpuMs(child.pid);
+  say(`  idle: ${(((idleAfter ?? 0) - (idleBefore ?? 0)) / 5).toFixed(1)} ms CPU per second`);
+  const runs = [
+    { gapMs: 0, profiled: false },
+    { gapMs: 5, profiled: false },
+    { gapMs: 20, profiled: false },
+    { gapMs: 50, profiled: false },
+    { gapMs: 50, profiled: profiling !== undefined },
+  ];
+  for (const run of runs) {
+    if (run.profiled && profiling !== undefined) {
+      const started = profiling.reply('profile-started');
+      child.send('profile-start');
+      await started;
+    }
+    const requests = run.gapMs === 0 ? 1_000 : 200;
+    const before = await threadCpuMs(child.pid);
+    const wallStart = performance.now();
+    for (let i = 0; i < requests; i += 1) {
+      await ask();
+      if (run.gapMs > 0) await new Promise((r) => setTimeout(r, run.gapMs));
+    }
+    const wall = performance.now() - wallStart - requests * run.gapMs;
+    const after = await threadCpuMs(child.pid);
+    const perThread = [...after]
+      .map(([name, ms]) => ({ name, ms: (ms - (before.get(name) ?? 0)) / requests }))
+      .filter((t) => t.ms > 0);
+    const total = perThread.filter((t) => !t.name.startsWith('v8:Prof')).reduce((sum, t) => sum + t.ms, 0);
+    say(
+      `  ${run.gapMs} ms between requests${run.profiled ? ' (profiled)' : ''}: node ${total.toFixed(2)} ms CPU per request, ${(wall / requests).toFixed(2)} ms wall; ` +
+        `by thread: ${perThread.map((t) => `${t.name} ${t.ms.toFixed(2)}`).join(', ')}`,
+    );
+    if (run.profiled && profiling !== undefined) {
+      const written = profiling.reply('profile-written');
+      child.send('profile-stop');
+      await written;
+      reportProfile(JSON.parse(await readFile(profiling.profileFile, 'utf8')) as CpuProfile, requests);
+    }
+  }
+}
 function reportProfile(profile: CpuProfile, requests: number): void {
   const graphqlExecution = (f: { functionName: string; url: string }): boolean =>
     f.url.includes('/node_modules/graphql/execution/') && (f.functionName === 'execute' || f.functionName === 'executeImpl');
@@ -330,7 +421,8 @@ async function main(): Promise<void> {
     const sections = process.argv[2]?.split(',') ?? ['sql', 'tokens', 'node'];
     if (sections.includes('sql')) await sqlExperiments(database);
     if (sections.includes('tokens')) await tokenExperiment(keys, key);
-    if (sections.includes('node')) await nodeExperiments(database, keys, key);
+    if (sections.includes('node')) await nodeExperiments(database, keys, key, 'concurrent');
+    if (sections.includes('sequential')) await nodeExperiments(database, keys, key, 'sequential');
   } finally {
     await keys?.stop();
     await database?.drop();

@@ -32,13 +32,20 @@ export class ServiceProcess {
     this.exited = new Promise((done) => child.once('exit', () => done()));
   }
 
-  static async start(params: { readonly label: string; readonly entrypoint: string; readonly env: Record<string, string>; readonly port?: number }): Promise<ServiceProcess> {
+  static async start(params: {
+    readonly label: string;
+    readonly entrypoint: string;
+    readonly env: Record<string, string>;
+    readonly port?: number;
+    /** Opens an IPC channel, for entrypoints (benchmarks) that take instructions while they run. */
+    readonly ipc?: boolean;
+  }): Promise<ServiceProcess> {
     if (!existsSync(resolve(REPO_ROOT, params.entrypoint))) throw new Error(`${params.entrypoint} is missing: run \`npm run build\` first (npm test does).`);
     const port = params.port ?? (await freePort());
     const child = spawn(process.execPath, [params.entrypoint], {
       cwd: REPO_ROOT,
       env: { PATH: testEnv.path, ...params.env, PORT: String(port), HOST: '127.0.0.1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: params.ipc === true ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
     });
     const service = new ServiceProcess(params.label, port, child);
     await service.waitUntilReady(30_000);
@@ -70,6 +77,12 @@ export class ServiceProcess {
       await new Promise((done) => setTimeout(done, 100));
     }
     throw new Error(`${this.label} was not ready within ${timeoutMs} ms:\n${this.output}`);
+  }
+
+  /** A message over the IPC channel (started with `ipc: true`). */
+  send(message: unknown): void {
+    if (this.child.send === undefined || !this.child.connected) throw new Error(`${this.label} has no IPC channel`);
+    this.child.send(message as never);
   }
 
   /** Gone at once, as in a crash: no shutdown hooks run. */
