@@ -12,6 +12,8 @@ export function coordinatorEnv(params: {
   readonly checkpointIntervalSeconds?: number;
   readonly ledgerOrigin?: string;
   readonly port?: number;
+  /** bull's key prefix in Redis: each run its own, so parallel runs never take each other's jobs. */
+  readonly queuePrefix?: string;
 }): Record<string, string> {
   return {
     DATABASE_URL: params.databaseUrl,
@@ -26,5 +28,6 @@ export function coordinatorEnv(params: {
     OIDC_JWKS_URL: params.oidcJwksUrl,
     GRAPHQL_INTROSPECTION: 'true',
     LOG_LEVEL: 'error',
+    QUEUE_PREFIX: params.queuePrefix ?? `sr-test-${randomBytes(6).toString('hex')}`,
   };
 }

@@ -9,3 +9,4 @@ export * from './ledger-store/index.js';
 export * from './ledger-events/index.js';
 export * from './receipts/index.js';
 export * from './ledger-client/index.js';
+export * from './proposal-tokens.js';

@@ -36,7 +36,7 @@ export const GeneralErrorCode = {
 } as const;
 export type GeneralErrorCode = (typeof GeneralErrorCode)[keyof typeof GeneralErrorCode];
 
-export type ErrorCode = ConsentErrorCode | AuthErrorCode | ClaimErrorCode | GeneralErrorCode | LedgerErrorCode | CoordinatorErrorCode | LinkErrorCode;
+export type ErrorCode = ConsentErrorCode | AuthErrorCode | ClaimErrorCode | GeneralErrorCode | LedgerErrorCode | CoordinatorErrorCode | LinkErrorCode | ProposalErrorCode;
 
 /** A node's link endpoint (HTTP error bodies). */
 export const LinkErrorCode = {
@@ -90,3 +90,34 @@ export const CoordinatorErrorCode = {
   CREDITOR_UNAVAILABLE: 'CREDITOR_UNAVAILABLE',
 } as const;
 export type CoordinatorErrorCode = (typeof CoordinatorErrorCode)[keyof typeof CoordinatorErrorCode];
+
+/** The proposal workflow: budgets, plans, deliveries to nodes and the nodes' answers (issue 6). */
+export const ProposalErrorCode = {
+  /** The budget is not possible (a negative income, an unknown household, a pay day outside 1..31, …); `path` names the field. */
+  BUDGET_INVALID: 'BUDGET_INVALID',
+  /** No budget was entered yet: the plan needs the capacity it gives. */
+  BUDGET_REQUIRED: 'BUDGET_REQUIRED',
+  /** A plan needs at least one claim: none of the consented creditors holds one, and none was added by hand. */
+  PLAN_NO_CLAIMS: 'PLAN_NO_CLAIMS',
+  /** The plan input is not possible (a hand-added claim without an amount, a term out of range, …). */
+  PLAN_INVALID: 'PLAN_INVALID',
+  /** No proposal with this id for this caller. */
+  PROPOSAL_NOT_FOUND: 'PROPOSAL_NOT_FOUND',
+  /** The proposal is decided, replaced or withdrawn: nothing more can be decided on it. */
+  PROPOSAL_CLOSED: 'PROPOSAL_CLOSED',
+  /** This creditor answered this proposal already, differently. */
+  PROPOSAL_ALREADY_ANSWERED: 'PROPOSAL_ALREADY_ANSWERED',
+  /** A re-plan among the creditors that accepted needs at least one that did. */
+  REPLAN_NOT_POSSIBLE: 'REPLAN_NOT_POSSIBLE',
+  /** A node's answer is not signed by that node's registered key, or it is not meant for this coordinator. */
+  ANSWER_SIGNATURE_INVALID: 'ANSWER_SIGNATURE_INVALID',
+  /** A node's answer is malformed (unknown decision, a rejection without reason, …). */
+  ANSWER_INVALID: 'ANSWER_INVALID',
+  /** The node's own check of its share failed: the share in the proposal is not what the plan gives it. */
+  SHARE_MISMATCH: 'SHARE_MISMATCH',
+  /** A proposal token that is not valid for this node. */
+  PROPOSAL_TOKEN_INVALID: 'PROPOSAL_TOKEN_INVALID',
+  /** The coordinator's key set could not be read, so a proposal could not be checked: retry. */
+  PROPOSAL_KEYS_UNAVAILABLE: 'PROPOSAL_KEYS_UNAVAILABLE',
+} as const;
+export type ProposalErrorCode = (typeof ProposalErrorCode)[keyof typeof ProposalErrorCode];

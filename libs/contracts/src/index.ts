@@ -8,3 +8,4 @@ export * from './state-machine.js';
 export * from './staff-access-token.js';
 export * from './platform-access-token.js';
 export * from './account-link.js';
+export * from './proposal.js';

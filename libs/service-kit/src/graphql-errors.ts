@@ -1,7 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { AuthErrorCode, ClaimErrorCode, ConsentErrorCode, GeneralErrorCode } from '#contracts';
+import { AuthErrorCode, ClaimErrorCode, ConsentErrorCode, GeneralErrorCode, ProposalErrorCode } from '#contracts';
 
 // Codes raised on purpose by us or by Apollo for a bad request; anything else is our fault.
 const PUBLIC_CODES = new Set<string>([
@@ -9,6 +9,7 @@ const PUBLIC_CODES = new Set<string>([
   ...Object.values(AuthErrorCode),
   ...Object.values(ClaimErrorCode),
   ...Object.values(GeneralErrorCode),
+  ...Object.values(ProposalErrorCode),
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',

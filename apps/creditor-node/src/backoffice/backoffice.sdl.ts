@@ -118,6 +118,9 @@ type Query {
   claims(search: ClaimSearch, first: Int = 50, after: String): ClaimPage!
   claim(reference: String!): Claim
   disclosures(pseudonym: String, consentId: String, first: Int = 50, after: String): DisclosurePage!
+  "Proposals for a collective plan, the newest first; by default all of them."
+  proposals(status: ProposalStatus): [Proposal!]!
+  proposal(id: ID!): Proposal
 }
 
 type Mutation {
@@ -125,5 +128,94 @@ type Mutation {
   importClaims(rows: [ClaimRowInput!]!): ImportClaimsResult!
   "Records a dispute, its resolution, or a payment in full, with the reason."
   recordClaimEvent(reference: String!, event: StaffClaimEvent!, reason: String!): Claim!
+  "Accept, reject (with a reason) or counter-propose a proposal that waits for staff. Decided once."
+  decideProposal(input: DecideProposalInput!): Proposal!
+}
+
+enum ProposalStatus {
+  "Waits for a decision by staff."
+  AWAITING_STAFF
+  "Answered (by policy or by staff); see answer."
+  ANSWERED
+  "Replaced by a new proposal, or withdrawn: collection on its claims may resume."
+  WITHDRAWN
+  "Every creditor accepted: the plan runs."
+  STARTED
+}
+
+enum ProposalDecision { ACCEPT REJECT COUNTER }
+
+enum RejectionReason { SHARE_MISMATCH CLAIM_UNKNOWN AMOUNT_TOO_LOW TERM_TOO_LONG BUDGET_DOUBTED POLICY OTHER }
+
+"A proposed collective plan, as far as it concerns this creditor."
+type Proposal {
+  id: ID!
+  "Our pseudonym for the resident (find the customer through the account link)."
+  pseudonym: String!
+  status: ProposalStatus!
+  "The earlier proposal this one replaces, if any."
+  replaces: ID
+  receivedAt: DateTime!
+  "After this moment, silence counts as no answer."
+  answerBy: DateTime!
+  "repayment or settlement"
+  mode: String!
+  "What the resident can pay all creditors together each month."
+  capacity: Cents!
+  termMonths: Int!
+  "How many claims the whole plan holds (ours and other creditors')."
+  claimCountInPlan: Int!
+  "Our own check of our share: ok, or what is wrong with it."
+  shareCheck: ShareCheck!
+  claims: [ProposalClaim!]!
+  answer: ProposalAnswer
+}
+
+type ShareCheck {
+  ok: Boolean!
+  problems: [ShareProblem!]!
+}
+
+type ShareProblem {
+  code: String!
+  message: String!
+  claimId: String
+  month: Int
+}
+
+type ProposalClaim {
+  reference: String!
+  amount: Cents!
+  "What this claim receives in the plan's first month."
+  firstMonth: Cents!
+  "What this claim receives over the whole plan."
+  totalPaid: Cents!
+}
+
+type ProposalAnswer {
+  decision: ProposalDecision!
+  reasonCode: RejectionReason
+  reasonText: String
+  counterMonthly: Cents
+  counterTermMonths: Int
+  "'policy', or the staff member who decided."
+  decidedBy: String!
+  decidedAt: DateTime!
+  "Whether the coordinator has confirmed it received the answer."
+  delivered: Boolean!
+  "Set when the coordinator refused the answer for good (e.g. PROPOSAL_CLOSED)."
+  refusedCode: String
+  attempts: Int!
+}
+
+input DecideProposalInput {
+  proposalId: ID!
+  decision: ProposalDecision!
+  "Required for REJECT."
+  reasonCode: RejectionReason
+  reasonText: String
+  "Required for COUNTER: the monthly amount for our claims we would accept."
+  counterMonthly: Cents
+  counterTermMonths: Int
 }
 `;

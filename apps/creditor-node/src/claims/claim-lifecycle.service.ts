@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ClaimErrorCode } from '#contracts';
 import { nextClaimStatus, type ClaimEvent } from './domain/claim-lifecycle.js';
 import type { ClaimStatus } from './domain/claim-status.js';
@@ -29,20 +29,36 @@ export class ClaimLifecycleService {
         [params.reference],
       );
       if (!claim) return { ok: false, code: ClaimErrorCode.CLAIM_NOT_FOUND, message: `There is no claim ${params.reference}.` };
-      const next = nextClaimStatus(claim.status, params.event);
-      if (!next.ok) {
-        return {
-          ok: false,
-          code: ClaimErrorCode.CLAIM_TRANSITION_NOT_ALLOWED,
-          message: `Claim ${params.reference} is ${claim.status}; "${params.event}" cannot happen now.`,
-        };
-      }
-      await tx.query(`UPDATE claims SET status = $2, revision = revision + 1, updated_at = now() WHERE id = $1`, [claim.id, next.to]);
-      await tx.query(
-        `INSERT INTO claim_transitions (claim_id, from_status, to_status, event, reason, actor) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [claim.id, claim.status, next.to, params.event, reason, params.actor],
-      );
-      return { ok: true, from: claim.status, to: next.to };
+      return applyClaimEvent(tx, { ...claim, reference: params.reference }, { event: params.event, reason, actor: params.actor });
     });
   }
+}
+
+/**
+ * One lifecycle step inside the caller's transaction, on a claim row the caller has locked: checks
+ * the transition table, moves the claim and records the step (with its reason and actor).
+ */
+export async function applyClaimEvent(
+  tx: EntityManager,
+  claim: { readonly id: string; readonly status: ClaimStatus; readonly reference: string },
+  step: { readonly event: ClaimEvent; readonly reason: string; readonly actor: string },
+): Promise<ClaimTransitionOutcome> {
+  const next = nextClaimStatus(claim.status, step.event);
+  if (!next.ok) {
+    return {
+      ok: false,
+      code: ClaimErrorCode.CLAIM_TRANSITION_NOT_ALLOWED,
+      message: `Claim ${claim.reference} is ${claim.status}; "${step.event}" cannot happen now.`,
+    };
+  }
+  await tx.query(`UPDATE claims SET status = $2, revision = revision + 1, updated_at = now() WHERE id = $1`, [claim.id, next.to]);
+  await tx.query(`INSERT INTO claim_transitions (claim_id, from_status, to_status, event, reason, actor) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    claim.id,
+    claim.status,
+    next.to,
+    step.event,
+    step.reason,
+    step.actor,
+  ]);
+  return { ok: true, from: claim.status, to: next.to };
 }

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { ConfigError, ConfigReader, type Ed25519SigningKey, type Env } from '#service-kit';
 import { CREDITOR_ID_PATTERN, CREDITOR_SECTORS, backofficeAudience, type CreditorSector } from '#contracts';
+import { ACCEPTANCE_POLICIES, type AcceptancePolicy } from '../proposals/domain/proposal-policy.js';
 
 /**
  * Everything a creditor node needs to run, validated once at boot. The only place that reads the
@@ -29,6 +30,13 @@ export interface NodeConfig {
   /** Serve GraphQL introspection (development and tests; off in production). */
   readonly introspection: boolean;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /**
+   * What happens to a proposal whose share checks out: 'automatic' accepts it at once (the plan keeps
+   * to the rules and the share is right); 'staff' waits for a decision in the back-office.
+   */
+  readonly acceptancePolicy: AcceptancePolicy;
+  /** Where the node sends its answers to proposals (the coordinator's origin). */
+  readonly coordinatorUrl: URL;
 }
 
 export { ConfigError } from '#service-kit';
@@ -78,9 +86,13 @@ export async function loadNodeConfig(env: Env): Promise<NodeConfig> {
   const signingKey = await read.ed25519Key('NODE_SIGNING_KEY', 'the node’s Ed25519 private key as a JWK (JSON)', 'node-key-1');
   const introspection = read.boolean('GRAPHQL_INTROSPECTION', false);
   const logLevel = read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
+  const acceptancePolicy = read.oneOf('ACCEPTANCE_POLICY', ACCEPTANCE_POLICIES, 'staff');
+  // The coordinator serves its keys and takes answers at the same origin, unless told otherwise.
+  const coordinatorUrlText = read.optional('COORDINATOR_URL') ?? (coordinatorJwksUrl ? coordinatorJwksUrl.origin : '');
+  const coordinatorUrl = coordinatorUrlText === '' ? undefined : read.url('COORDINATOR_URL', coordinatorUrlText, ['http:', 'https:']);
 
   read.finish();
-  if (!coordinatorJwksUrl || !staffJwksUrl || !signingKey) throw new ConfigError('node', read.problems);
+  if (!coordinatorJwksUrl || !staffJwksUrl || !signingKey || !coordinatorUrl) throw new ConfigError('node', read.problems);
   return {
     creditorId,
     displayName,
@@ -96,5 +108,7 @@ export async function loadNodeConfig(env: Env): Promise<NodeConfig> {
     staffAuth: { issuer: staffIssuer, jwksUrl: staffJwksUrl, audience: staffAudience },
     introspection,
     logLevel,
+    acceptancePolicy,
+    coordinatorUrl,
   };
 }

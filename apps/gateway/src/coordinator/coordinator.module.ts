@@ -4,7 +4,7 @@ import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nest
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { Request } from 'express';
 import type { Pool } from 'pg';
-import { DateTimeScalar } from '#contracts';
+import { CentsScalar, DateTimeScalar } from '#contracts';
 import { LedgerAppender, LedgerCheckpointStore, LedgerReader, LedgerSigningKeyStore } from '#consent';
 import { Clock, SystemClock, legacyJsonStatusPlugin } from '#service-kit';
 import type { CoordinatorConfig } from './config/coordinator-config.js';
@@ -40,6 +40,16 @@ import { ResidentFieldsResolver } from './graphql/resident-fields.resolver.js';
 import { AccountLinkService } from './links/account-link.service.js';
 import { AccountLinkFieldsResolver, AccountLinksResolver } from './links/account-links.resolver.js';
 import { NodeLinkClient } from './links/node-link-client.js';
+import { BudgetService } from './proposals/budget.service.js';
+import { DELIVERY_QUEUE, createDeliveryQueue } from './proposals/delivery-queue.js';
+import { NodeClaimsClient } from './proposals/node-claims-client.js';
+import { OutboxRelay } from './proposals/outbox-relay.service.js';
+import { PlanDeliveryWorker, RUN_DELIVERY_WORKER } from './proposals/plan-delivery.worker.js';
+import { ProposalAnswersController } from './proposals/proposal-answers.controller.js';
+import { ProposalAnswers } from './proposals/proposal-answers.service.js';
+import { ProposalQueries } from './proposals/proposal-queries.service.js';
+import { ProposalService } from './proposals/proposal.service.js';
+import { BudgetFieldsResolver, ProposalCreditorFieldsResolver, ProposalFieldsResolver, ProposalsResolver } from './proposals/proposals.resolver.js';
 
 /** One ledger store per process over the coordinator's pool: one appender, so group commit works. */
 const LEDGER_STORE_PROVIDERS = [LedgerAppender, LedgerReader, LedgerCheckpointStore, LedgerSigningKeyStore].map((store) => ({
@@ -61,7 +71,7 @@ export class CoordinatorModule {
           driver: ApolloFederationDriver,
           path: '/graphql',
           typeDefs: COORDINATOR_SDL,
-          resolvers: { DateTime: DateTimeScalar, ...COORDINATOR_ENUMS },
+          resolvers: { DateTime: DateTimeScalar, Cents: CentsScalar, ...COORDINATOR_ENUMS },
           introspection: config.introspection,
           playground: false,
           includeStacktraceInErrorResponses: false,
@@ -70,7 +80,7 @@ export class CoordinatorModule {
           context: ({ req }: { req: Request }) => coordinatorContextFrom(req),
         }),
       ],
-      controllers: [LedgerHttpController, ConsentKeysController, HealthController],
+      controllers: [LedgerHttpController, ConsentKeysController, HealthController, ProposalAnswersController],
       providers: [
         ...LEDGER_STORE_PROVIDERS,
         PeopleRepository,
@@ -99,6 +109,19 @@ export class CoordinatorModule {
         AccountLinkService,
         AccountLinksResolver,
         AccountLinkFieldsResolver,
+        { provide: DELIVERY_QUEUE, useFactory: () => createDeliveryQueue(config) },
+        { provide: RUN_DELIVERY_WORKER, useValue: true },
+        BudgetService,
+        NodeClaimsClient,
+        OutboxRelay,
+        PlanDeliveryWorker,
+        ProposalService,
+        ProposalQueries,
+        ProposalAnswers,
+        ProposalsResolver,
+        BudgetFieldsResolver,
+        ProposalFieldsResolver,
+        ProposalCreditorFieldsResolver,
       ],
     };
   }

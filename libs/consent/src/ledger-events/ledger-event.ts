@@ -60,6 +60,11 @@ export interface LedgerEvent {
   readonly textHash?: string;
   /** Why, in a stable code (e.g. for a withdrawal: 'resident-request'); never free text. */
   readonly reason?: string;
+  /**
+   * Plan events: SHA-256 (hex) of the plan as proposed (RFC 8785 canonical JSON of the engine's
+   * plan), so anyone holding the plan can show it is the one recorded, and nobody else learns it.
+   */
+  readonly planHash?: string;
 }
 
 /** An event plus what only the coordinator knows: which creditor each commitment stands for. */
@@ -78,7 +83,7 @@ export function ledgerEvent(params: {
   readonly subject: string;
   readonly actor: LedgerActor;
   readonly creditors: readonly PartyOpening[];
-  readonly details?: Pick<LedgerEvent, 'purpose' | 'categories' | 'counsellor' | 'textHash' | 'reason'> & {
+  readonly details?: Pick<LedgerEvent, 'purpose' | 'categories' | 'counsellor' | 'textHash' | 'reason' | 'planHash'> & {
     readonly validFrom?: Date;
     readonly validUntil?: Date;
   };

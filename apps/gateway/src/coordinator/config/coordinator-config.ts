@@ -29,6 +29,20 @@ export interface CoordinatorConfig {
   readonly auth: { readonly issuer: string; readonly jwksUrl: URL; readonly audience: string };
   readonly introspection: boolean;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** The proposal workflow's queues (bull on Redis). */
+  readonly queue: {
+    readonly redisUrl: string;
+    /** Key prefix in Redis, so several coordinators (or test runs) can share one Redis. */
+    readonly prefix: string;
+    /** Delivery attempts per node before the counsellor is told it failed (backoff doubles from 1 s). */
+    readonly deliveryAttempts: number;
+    /** How many deliveries one process runs at once. */
+    readonly concurrency: number;
+    /** An unfinished job older than this is looked up in the queue, and added again if Redis lost it. */
+    readonly reconcileAfterSeconds: number;
+  };
+  /** How long creditors have to answer a proposal before silence is recorded (default 8 weeks). */
+  readonly answerWithinDays: number;
 }
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -58,6 +72,13 @@ export async function loadCoordinatorConfig(env: Env): Promise<CoordinatorConfig
   const audience = read.optional('OIDC_AUDIENCE') ?? COORDINATOR_AUDIENCE;
   const introspection = read.boolean('GRAPHQL_INTROSPECTION', false);
   const logLevel = read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
+  const redisUrl = read.optional('REDIS_URL') ?? 'redis://127.0.0.1:6379';
+  read.url('REDIS_URL', redisUrl, ['redis:', 'rediss:']);
+  const queuePrefix = read.optional('QUEUE_PREFIX') ?? 'samen-regelen';
+  const deliveryAttempts = read.integer('DELIVERY_ATTEMPTS', 10, { min: 1, max: 100 });
+  const deliveryConcurrency = read.integer('DELIVERY_CONCURRENCY', 32, { min: 1, max: 1000 });
+  const reconcileAfterSeconds = read.integer('QUEUE_RECONCILE_AFTER_SECONDS', 30, { min: 1, max: 86_400 });
+  const answerWithinDays = read.integer('PROPOSAL_ANSWER_DAYS', 56, { min: 1, max: 365 });
 
   read.finish();
   if (!consentSigningKey || !ledgerSigningKey || !jwksUrl || !pseudonymSecret) throw new Error('unreachable: problems were reported');
@@ -77,6 +98,8 @@ export async function loadCoordinatorConfig(env: Env): Promise<CoordinatorConfig
     auth: { issuer: authIssuer, jwksUrl, audience },
     introspection,
     logLevel,
+    queue: { redisUrl, prefix: queuePrefix, deliveryAttempts, concurrency: deliveryConcurrency, reconcileAfterSeconds },
+    answerWithinDays,
   };
 }
 

@@ -1,5 +1,8 @@
+import { PROPOSALS_SDL } from '../proposals/proposals.sdl.js';
+
 /**
- * The coordinator's subgraph: who the caller is, the creditor directory, consents and mandates.
+ * The coordinator's subgraph: who the caller is, the creditor directory, consents and mandates, and
+ * (PROPOSALS_SDL) budgets and proposals.
  * Composed with the creditor subgraph into the supergraph; owns the Resident entity. Fields that only
  * the gateway itself may call (consent tokens) are @inaccessible: they are not in the public graph.
  */
@@ -225,4 +228,4 @@ type ConsentTokenGrant @inaccessible {
   token: String!
   expiresAt: DateTime!
 }
-`;
+` + PROPOSALS_SDL;

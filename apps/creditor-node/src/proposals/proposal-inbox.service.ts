@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { JWTVerifyGetKey } from 'jose';
+import { DataSource, type EntityManager } from 'typeorm';
+import { globalClaimId, parseGlobalClaimId, type NodeProposal, type ProposalErrorCode } from '#contracts';
+import { verifyOwnShare, type ShareVerification } from '#arrangement';
+import { verifyProposalToken } from '#consent';
+import { Clock } from '#service-kit';
+import { applyClaimEvent } from '../claims/claim-lifecycle.service.js';
+import { ClaimEvent } from '../claims/domain/claim-lifecycle.js';
+import type { ClaimStatus } from '../claims/domain/claim-status.js';
+import type { NodeConfig } from '../config/node-config.js';
+import { NODE_CONFIG } from '../config/node-config.token.js';
+import { COORDINATOR_KEYS } from '../consent/coordinator-keys.js';
+import { applyAcceptancePolicy } from './domain/proposal-policy.js';
+import { ProposalAnswerRelay } from './proposal-answer-relay.service.js';
+import { recordAnswer } from './proposal-answers.js';
+
+export type ProposalReceipt =
+  | { readonly ok: true; readonly proposalId: string; readonly status: string; readonly duplicate: boolean }
+  | { readonly ok: false; readonly code: ProposalErrorCode; readonly reason: string };
+
+/** A claim of this node, as the proposal's share is checked against it. */
+interface OwnClaimRow {
+  readonly id: string;
+  readonly reference: string;
+  readonly status: ClaimStatus;
+  readonly amount_cents: string;
+  readonly preferential: boolean;
+}
+
+/**
+ * Receives a proposal the coordinator delivered. Exactly once per proposal id: a second delivery of
+ * the same proposal (a retry after a lost answer) changes nothing. In one transaction it stores the
+ * proposal, checks this creditor's share itself against the claims it holds, pauses collection on
+ * those claims, and applies the acceptance policy; an answer decided here is written in the same
+ * transaction (the answer's outbox row) and sent by the answer relay.
+ */
+@Injectable()
+export class ProposalInbox {
+  constructor(
+    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+    @Inject(COORDINATOR_KEYS) private readonly keys: JWTVerifyGetKey,
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly relay: ProposalAnswerRelay,
+  ) {}
+
+  async receive(token: string | undefined): Promise<ProposalReceipt> {
+    const verified = await verifyProposalToken({ token, issuer: this.config.coordinatorIssuer, audience: this.config.creditorId, keys: this.keys, now: this.clock.now() });
+    if (!verified.ok) return verified;
+    const proposal = verified.value;
+    const receipt = await this.db.transaction(async (tx) => {
+      const [inserted] = await tx.query<{ id: string }[]>(
+        `INSERT INTO proposals (id, pseudonym, replaces, answer_by, share, share_check, status, token_id)
+         VALUES ($1, $2, $3, $4, $5, '{}'::jsonb, 'awaiting_staff', $6)
+         ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [proposal.proposalId, proposal.pseudonym, proposal.replaces ?? null, proposal.answerBy, JSON.stringify(proposal.share), verified.tokenId],
+      );
+      if (inserted === undefined) {
+        const [existing] = await tx.query<{ status: string }[]>(`SELECT status FROM proposals WHERE id = $1`, [proposal.proposalId]);
+        return { ok: true as const, proposalId: proposal.proposalId, status: existing?.status ?? 'answered', duplicate: true, answered: false };
+      }
+      return { ...(await this.checkAndDecide(tx, proposal)), duplicate: false };
+    });
+    if (receipt.answered) this.relay.kick();
+    const { answered: _answered, ...result } = receipt;
+    return result;
+  }
+
+  private async checkAndDecide(tx: EntityManager, proposal: NodeProposal): Promise<{ ok: true; proposalId: string; status: string; answered: boolean }> {
+    const references = proposal.share.ownEntries.map((entry) => parseGlobalClaimId(String(entry.claimId))?.reference ?? String(entry.claimId));
+    const rows = await tx.query<OwnClaimRow[]>(
+      `SELECT c.id, c.reference, c.status, (c.principal_cents + c.interest_cents + c.costs_cents)::text AS amount_cents, c.preferential
+         FROM claims c JOIN account_links l ON l.customer_id = c.customer_id
+        WHERE l.pseudonym = $1 AND c.reference = ANY($2::text[])
+        ORDER BY c.reference
+        FOR UPDATE OF c`,
+      [proposal.pseudonym, references],
+    );
+    const byReference = new Map(rows.map((row) => [row.reference, row]));
+    // A claim in an earlier proposal that this one replaces is 'proposed' already; that is fine.
+    const usable = (row: OwnClaimRow | undefined): row is OwnClaimRow => row !== undefined && (row.status === 'open' || row.status === 'proposed');
+    const unusableClaims = references.filter((reference) => !usable(byReference.get(reference)));
+    const shareCheck: ShareVerification = verifyOwnShare({
+      disclosure: proposal.share,
+      knownClaims: rows.map((row) => ({ claimId: globalClaimId(this.config.creditorId, row.reference), amountCents: Number(row.amount_cents), preferential: row.preferential })),
+    });
+    const outcome = applyAcceptancePolicy({ policy: this.config.acceptancePolicy, shareCheck, unusableClaims });
+
+    if (proposal.replaces !== undefined) await this.withdrawReplaced(tx, proposal.replaces, new Set(references));
+    const pausesCollection = !(outcome.kind === 'answer' && outcome.answer.decision === 'reject');
+    if (pausesCollection) {
+      for (const row of rows) {
+        if (row.status === 'open') {
+          await applyClaimEvent(tx, row, { event: ClaimEvent.PROPOSAL_RECEIVED, reason: `In proposal ${proposal.proposalId}; collection paused.`, actor: 'coordinator' });
+        }
+      }
+    }
+    for (const entry of proposal.share.ownEntries) {
+      const row = byReference.get(parseGlobalClaimId(String(entry.claimId))?.reference ?? '');
+      if (row === undefined) continue;
+      await tx.query(`INSERT INTO proposal_claims (proposal_id, claim_id, monthly_first_cents, total_paid_cents) VALUES ($1, $2, $3, $4)`, [
+        proposal.proposalId,
+        row.id,
+        entry.monthly[0]?.amountCents ?? 0,
+        entry.totalPaidCents,
+      ]);
+    }
+    await tx.query(`UPDATE proposals SET share_check = $2 WHERE id = $1`, [proposal.proposalId, JSON.stringify(shareCheck)]);
+    if (outcome.kind === 'await_staff') return { ok: true, proposalId: proposal.proposalId, status: 'awaiting_staff', answered: false };
+    await recordAnswer(tx, { answerId: randomUUID(), answer: { proposalId: proposal.proposalId, ...outcome.answer } });
+    return { ok: true, proposalId: proposal.proposalId, status: 'answered', answered: true };
+  }
+
+  /** A re-plan replaces the earlier proposal: claims no longer in it go back to normal collection. */
+  private async withdrawReplaced(tx: EntityManager, replacedId: string, stillProposed: ReadonlySet<string>): Promise<void> {
+    const [replaced] = await tx.query<{ status: string }[]>(`UPDATE proposals SET status = 'withdrawn', updated_at = now() WHERE id = $1 AND status <> 'withdrawn' RETURNING status`, [replacedId]);
+    if (replaced === undefined) return;
+    const claims = await tx.query<OwnClaimRow[]>(
+      `SELECT c.id, c.reference, c.status FROM proposal_claims pc JOIN claims c ON c.id = pc.claim_id WHERE pc.proposal_id = $1 ORDER BY c.reference FOR UPDATE OF c`,
+      [replacedId],
+    );
+    for (const claim of claims) {
+      if (claim.status === 'proposed' && !stillProposed.has(claim.reference)) {
+        await applyClaimEvent(tx, claim, { event: ClaimEvent.PROPOSAL_WITHDRAWN, reason: `Proposal ${replacedId} was replaced.`, actor: 'coordinator' });
+      }
+    }
+  }
+}

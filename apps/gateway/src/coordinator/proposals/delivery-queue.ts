@@ -1,0 +1,21 @@
+import Bull from 'bull';
+import type { CoordinatorConfig } from '../config/coordinator-config.js';
+
+/** The proposal workflow's queue (bull on Redis): one queue, one job name per kind of delivery. */
+export const DELIVERY_QUEUE = Symbol('DELIVERY_QUEUE');
+export const DELIVERY_QUEUE_NAME = 'plan-delivery';
+
+export function createDeliveryQueue(config: CoordinatorConfig): Bull.Queue {
+  return new Bull(DELIVERY_QUEUE_NAME, config.queue.redisUrl, {
+    prefix: config.queue.prefix,
+    defaultJobOptions: {
+      attempts: config.queue.deliveryAttempts,
+      backoff: { type: 'exponential', delay: 1_000 },
+      // Kept a while after the fact, so a job added again (the same id) stays one job.
+      removeOnComplete: { age: 7 * 86_400 },
+      removeOnFail: { age: 30 * 86_400 },
+    },
+    // A worker that dies mid-job loses its lock; the job runs again elsewhere (deliveries are idempotent).
+    settings: { lockDuration: 30_000, stalledInterval: 15_000, maxStalledCount: 10 },
+  });
+}

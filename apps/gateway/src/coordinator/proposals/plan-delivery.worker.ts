@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type Bull from 'bull';
+import type { Pool } from 'pg';
+import { NODE_PLAN_EVENTS_PATH, NODE_PROPOSALS_PATH, type NodeProposal } from '#contracts';
+import { issuePlanEventToken, issueProposalToken } from '#consent';
+import type { CreditorShareDisclosure } from '#arrangement';
+import { Clock } from '#service-kit';
+import type { CoordinatorConfig } from '../config/coordinator-config.js';
+import { COORDINATOR_CONFIG } from '../config/coordinator-config.token.js';
+import { PG_POOL } from '../database/database.module.js';
+import { Pseudonyms } from '../pseudonyms/pseudonyms.service.js';
+import { DELIVERY_QUEUE } from './delivery-queue.js';
+import { DeliveryJob, type DeliveryPayload } from './plan-outbox.js';
+
+const NODE_TIMEOUT_MS = 5_000;
+
+/** Whether this process runs the delivery worker (a coordinator can also run as API only). */
+export const RUN_DELIVERY_WORKER = Symbol('RUN_DELIVERY_WORKER');
+
+/**
+ * Delivers the queue's jobs to the nodes: a proposal (each node gets its own share, in a proposal
+ * token signed afresh at each attempt), or what became of one. A node that is down or refuses is
+ * tried again with backoff; each attempt is counted on the delivery, and after the last one the
+ * delivery is marked failed, which the counsellor sees. A node receives a proposal once however
+ * often it is delivered: it keys it by the proposal id.
+ */
+@Injectable()
+export class PlanDeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('PlanDeliveryWorker');
+
+  constructor(
+    @Inject(COORDINATOR_CONFIG) private readonly config: CoordinatorConfig,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(DELIVERY_QUEUE) private readonly queue: Bull.Queue,
+    @Inject(RUN_DELIVERY_WORKER) private readonly enabled: boolean,
+    private readonly pseudonyms: Pseudonyms,
+    private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.enabled) return;
+    void this.queue.process('*', this.config.queue.concurrency, (job: Bull.Job<DeliveryPayload>) => this.run(job)).catch((error: unknown) => {
+      this.logger.error(`The delivery worker stopped: ${String(error)}`);
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.queue.close().catch(() => undefined);
+  }
+
+  async run(job: Bull.Job<DeliveryPayload>): Promise<void> {
+    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    try {
+      if (job.name === DeliveryJob.PROPOSAL) await this.deliverProposal(job.data);
+      else if (job.name === DeliveryJob.PLAN_EVENT) await this.deliverPlanEvent(job.data);
+      else throw new Error(`unknown job ${job.name}`);
+      await this.finish(String(job.id));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (job.name === DeliveryJob.PROPOSAL) {
+        await this.pool.query(
+          `UPDATE proposal_creditors SET delivery_attempts = delivery_attempts + 1, delivery_error = $3, delivery = CASE WHEN $4 THEN 'failed' ELSE delivery END
+            WHERE proposal_id = $1 AND creditor_id = $2 AND delivery <> 'delivered'`,
+          [job.data.proposalId, job.data.creditorId, message.slice(0, 500), lastAttempt],
+        );
+      }
+      if (lastAttempt) {
+        this.logger.warn(`Gave up delivering ${String(job.id)} after ${job.attemptsMade + 1} attempts: ${message}`);
+        await this.finish(String(job.id));
+      }
+      throw error;
+    }
+  }
+
+  private async finish(jobId: string): Promise<void> {
+    await this.pool.query(`UPDATE outbox SET finished_at = now() WHERE job_id = $1 AND finished_at IS NULL`, [jobId]);
+  }
+
+  private async deliverProposal(payload: DeliveryPayload): Promise<void> {
+    const { rows } = await this.pool.query<{ share: CreditorShareDisclosure; delivery: string; resident_id: string; status: string; answer_by: Date; replaces: string | null; subgraph_url: string }>(
+      `SELECT pc.share, pc.delivery, p.resident_id, p.status, p.answer_by, p.replaces, c.subgraph_url
+         FROM proposal_creditors pc JOIN proposals p ON p.id = pc.proposal_id JOIN creditors c ON c.id = pc.creditor_id
+        WHERE pc.proposal_id = $1 AND pc.creditor_id = $2`,
+      [payload.proposalId, payload.creditorId],
+    );
+    const row = rows[0];
+    // Delivered already (a job added twice), or replaced before it got there: nothing to do.
+    if (row === undefined || row.delivery === 'delivered' || row.status !== 'open') return;
+    const proposal: NodeProposal = {
+      proposalId: payload.proposalId,
+      pseudonym: this.pseudonyms.forNode(row.resident_id, payload.creditorId),
+      answerBy: row.answer_by.toISOString(),
+      ...(row.replaces ? { replaces: row.replaces } : {}),
+      share: row.share,
+    };
+    const token = await issueProposalToken({
+      issuer: this.config.issuer,
+      audience: payload.creditorId,
+      proposal,
+      tokenId: randomUUID(),
+      issuedAt: this.clock.now(),
+      lifetimeSeconds: 120,
+      privateKey: this.config.consentSigningKey.privateKey,
+      keyId: this.config.consentSigningKey.keyId,
+    });
+    await this.post(new URL(NODE_PROPOSALS_PATH, row.subgraph_url), token);
+    await this.pool.query(
+      `UPDATE proposal_creditors SET delivery = 'delivered', delivered_at = now(), delivery_attempts = delivery_attempts + 1, delivery_error = NULL
+        WHERE proposal_id = $1 AND creditor_id = $2`,
+      [payload.proposalId, payload.creditorId],
+    );
+  }
+
+  private async deliverPlanEvent(payload: DeliveryPayload): Promise<void> {
+    const { rows } = await this.pool.query<{ resident_id: string; first_due_date: string | null; subgraph_url: string }>(
+      `SELECT p.resident_id, to_char(p.first_due_date, 'YYYY-MM-DD') AS first_due_date, c.subgraph_url
+         FROM proposals p JOIN creditors c ON c.id = $2 WHERE p.id = $1`,
+      [payload.proposalId, payload.creditorId],
+    );
+    const row = rows[0];
+    if (row === undefined || payload.kind === undefined) return;
+    const token = await issuePlanEventToken({
+      issuer: this.config.issuer,
+      audience: payload.creditorId,
+      event: {
+        proposalId: payload.proposalId,
+        pseudonym: this.pseudonyms.forNode(row.resident_id, payload.creditorId),
+        kind: payload.kind,
+        ...(payload.kind === 'started' && row.first_due_date ? { firstDueDate: row.first_due_date } : {}),
+      },
+      tokenId: randomUUID(),
+      issuedAt: this.clock.now(),
+      privateKey: this.config.consentSigningKey.privateKey,
+      keyId: this.config.consentSigningKey.keyId,
+    });
+    await this.post(new URL(NODE_PLAN_EVENTS_PATH, row.subgraph_url), token, [404]);
+  }
+
+  /** 2xx is delivered; `final` statuses end the job too (there is nothing to deliver to); anything else is retried. */
+  private async post(url: URL, token: string, final: readonly number[] = []): Promise<void> {
+    const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(NODE_TIMEOUT_MS) });
+    if (response.ok || final.includes(response.status)) return;
+    const body = (await response.json().catch(() => ({}))) as { error?: { code?: string } };
+    throw new Error(`the node answered ${response.status} ${body.error?.code ?? ''}`.trim());
+  }
+}

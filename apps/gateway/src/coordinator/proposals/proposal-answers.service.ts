@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { createLocalJWKSet, decodeJwt, type JSONWebKeySet } from 'jose';
+import type { Pool, PoolClient } from 'pg';
+import { CREDITOR_ID_PATTERN, ProposalDecision, ProposalErrorCode } from '#contracts';
+import { buildSchedule, type Plan } from '#arrangement';
+import { LedgerEventKind, ledgerEvent, openCommitmentFor, verifyProposalAnswer } from '#consent';
+import { Clock, dutchDate } from '#service-kit';
+import { CoordinatorError } from '../common/coordinator-error.js';
+import type { CoordinatorConfig } from '../config/coordinator-config.js';
+import { COORDINATOR_CONFIG } from '../config/coordinator-config.token.js';
+import { PG_POOL } from '../database/database.module.js';
+import { CreditorDirectory } from '../directory/creditor-directory.repository.js';
+import { creditorParty, personParty } from '../ledger/ledger-parties.js';
+import { LedgerWriter } from '../ledger/ledger-writer.service.js';
+import { Pseudonyms } from '../pseudonyms/pseudonyms.service.js';
+import { OutboxRelay } from './outbox-relay.service.js';
+import { DeliveryJob, enqueueInOutbox } from './plan-outbox.js';
+
+export type AnswerReceipt = { readonly recorded: boolean; readonly duplicate: boolean; readonly planStarted: boolean };
+
+/** Thrown inside the ledger transaction to roll it back when the same answer arrived twice at once. */
+class SameAnswerAgain extends Error {}
+
+/**
+ * Records what a node answered, checked against the key that node registered: a forged answer, one
+ * for another coordinator, or one replayed for a proposal that is closed is refused and changes
+ * nothing; the same answer delivered again is acknowledged without a second record. Each answer is
+ * written with its `proposal.answered` ledger entry. When the last creditor accepts, the plan starts
+ * on the day after the resident's next pay day (`plan.started`), and every node is told.
+ */
+@Injectable()
+export class ProposalAnswers {
+  constructor(
+    @Inject(COORDINATOR_CONFIG) private readonly config: CoordinatorConfig,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly directory: CreditorDirectory,
+    private readonly writer: LedgerWriter,
+    private readonly pseudonyms: Pseudonyms,
+    private readonly relay: OutboxRelay,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(token: string | undefined): Promise<AnswerReceipt> {
+    const forged = (): CoordinatorError => new CoordinatorError(ProposalErrorCode.ANSWER_SIGNATURE_INVALID, 'The answer is not signed by a registered creditor node.');
+    let creditorId: unknown;
+    try {
+      creditorId = decodeJwt(token ?? '').iss;
+    } catch {
+      throw forged();
+    }
+    if (typeof creditorId !== 'string' || !CREDITOR_ID_PATTERN.test(creditorId)) throw forged();
+    const keySet = await this.directory.keySet(creditorId);
+    if (keySet === null) throw forged();
+    const verified = await verifyProposalAnswer({
+      token,
+      creditorId,
+      audience: this.config.issuer,
+      keys: createLocalJWKSet(keySet as unknown as JSONWebKeySet),
+      now: this.clock.now(),
+    });
+    if (!verified.ok) throw new CoordinatorError(verified.code, verified.reason);
+    const answer = verified.value;
+    const answerId = verified.tokenId;
+    const now = this.clock.now();
+    try {
+      const { result } = await this.writer.record(async (tx: PoolClient) => {
+        const { rows } = await tx.query<{ resident_id: string; status: string; decision: string | null; answer_id: string | null }>(
+          `SELECT p.resident_id, p.status, pc.decision, pc.answer_id FROM proposal_creditors pc JOIN proposals p ON p.id = pc.proposal_id
+            WHERE pc.proposal_id = $1 AND pc.creditor_id = $2 FOR UPDATE OF pc, p`,
+          [answer.proposalId, creditorId],
+        );
+        const row = rows[0];
+        if (row === undefined) throw new CoordinatorError(ProposalErrorCode.PROPOSAL_NOT_FOUND, 'This creditor has no part in such a proposal.');
+        if (row.answer_id === answerId) throw new SameAnswerAgain();
+        if (this.pseudonyms.forNode(row.resident_id, creditorId) !== answer.pseudonym) {
+          throw new CoordinatorError(ProposalErrorCode.ANSWER_INVALID, 'The answer is about another resident than the proposal.');
+        }
+        if (row.decision !== null && row.decision !== 'no_answer') throw new CoordinatorError(ProposalErrorCode.PROPOSAL_ALREADY_ANSWERED, 'This creditor answered this proposal already.');
+        if (row.status !== 'open') throw new CoordinatorError(ProposalErrorCode.PROPOSAL_CLOSED, `The proposal is ${row.status}: it takes no answers now.`);
+        await tx.query(
+          `UPDATE proposal_creditors SET decision = $3, reason_code = $4, reason_text = $5, counter = $6, decided_by = $7, answer_id = $8, answered_at = $9
+            WHERE proposal_id = $1 AND creditor_id = $2`,
+          [answer.proposalId, creditorId, answer.decision, answer.reasonCode ?? null, answer.reasonText ?? null, answer.counter ? JSON.stringify(answer.counter) : null, answer.decidedBy, answerId, now],
+        );
+        const opening = openCommitmentFor(creditorId);
+        const { event } = ledgerEvent({
+          eventId: randomUUID(),
+          kind: LedgerEventKind.PROPOSAL_ANSWERED,
+          recordId: answer.proposalId,
+          state: answer.decision,
+          eventTime: now,
+          subject: this.pseudonyms.inLedger(row.resident_id),
+          actor: { role: 'creditor', id: 'creditor-node' },
+          creditors: [opening],
+          ...(answer.reasonCode ? { details: { reason: answer.reasonCode } } : {}),
+        });
+        return { event, openings: [opening], parties: [personParty(row.resident_id), creditorParty(creditorId)], result: answer.decision };
+      });
+      const planStarted = result === ProposalDecision.ACCEPT ? await this.startIfAllAccepted(answer.proposalId) : false;
+      return { recorded: true, duplicate: false, planStarted };
+    } catch (error) {
+      if (error instanceof SameAnswerAgain) return { recorded: false, duplicate: true, planStarted: false };
+      throw error;
+    }
+  }
+
+  /**
+   * Starts the plan when every creditor in it accepted: the schedule begins after the resident's next
+   * pay day from today. Safe when two last answers arrive at once: the proposal row is locked and
+   * only an open proposal starts.
+   */
+  async startIfAllAccepted(proposalId: string): Promise<boolean> {
+    const now = this.clock.now();
+    const started = await this.writer
+      .record(async (tx: PoolClient) => {
+        const [current] = (await tx.query<{ status: string }>(`SELECT status FROM proposals WHERE id = $1 FOR UPDATE`, [proposalId])).rows;
+        if (current?.status !== 'open') throw new NotYet();
+        const { rows } = await tx.query<{ resident_id: string; status: string; plan: Plan; pay_day: number; plan_hash: string; creditors: string[]; all_accepted: boolean }>(
+          `SELECT p.resident_id, p.status, p.plan, p.pay_day, p.plan_hash,
+                  array_agg(pc.creditor_id ORDER BY pc.creditor_id) AS creditors, bool_and(pc.decision IS NOT DISTINCT FROM 'accept') AS all_accepted
+             FROM proposals p JOIN proposal_creditors pc ON pc.proposal_id = p.id
+            WHERE p.id = $1 GROUP BY p.id`,
+          [proposalId],
+        );
+        const row = rows[0];
+        if (row === undefined || !row.all_accepted) throw new NotYet();
+        const schedule = buildSchedule({ plan: row.plan, payDay: row.pay_day, startsAfter: dutchDate(now) });
+        const firstDue = schedule.instalments[0]?.dueDate ?? null;
+        await tx.query(`UPDATE proposals SET status = 'started', started_at = $2, first_due_date = $3, schedule = $4 WHERE id = $1`, [proposalId, now, firstDue, JSON.stringify(schedule)]);
+        for (const creditorId of row.creditors) await enqueueInOutbox(tx, DeliveryJob.PLAN_EVENT, { proposalId, creditorId, kind: 'started' });
+        const openings = row.creditors.map(openCommitmentFor);
+        const { event } = ledgerEvent({
+          eventId: randomUUID(),
+          kind: LedgerEventKind.PLAN_STARTED,
+          recordId: proposalId,
+          state: 'started',
+          eventTime: now,
+          subject: this.pseudonyms.inLedger(row.resident_id),
+          actor: { role: 'coordinator', id: 'coordinator' },
+          creditors: openings,
+          details: { planHash: row.plan_hash },
+        });
+        return { event, openings, parties: [personParty(row.resident_id), ...row.creditors.map(creditorParty)], result: true };
+      })
+      .then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof NotYet) return false;
+          throw error;
+        },
+      );
+    if (started) this.relay.kick();
+    return started;
+  }
+}
+
+/** Not every creditor accepted (yet), or the plan started already: nothing to record. */
+class NotYet extends Error {}

@@ -1,0 +1,157 @@
+/** The proposal workflow's part of the coordinator subgraph (issue 6): budgets, plans and their answers. */
+export const PROPOSALS_SDL = /* GraphQL */ `
+"An amount of money in whole euro cents, as a decimal string (\\"12345\\" is EUR 123.45)."
+scalar Cents
+
+extend type Query {
+  "Your budget, or (for a counsellor) that of a resident who gave you a mandate."
+  budget(residentId: ID): Budget
+  "One proposal, if it is yours (or a mandated resident's)."
+  proposal(id: ID!): Proposal
+  "Your proposals, the newest first."
+  proposals(residentId: ID): [Proposal!]!
+}
+
+extend type Mutation {
+  "Enter income and household: gives the beslagvrije voet and what is left for creditors each month."
+  setBudget(input: BudgetInput!): Budget!
+  "Propose one plan to all consented creditors (plus claims added by hand) at once."
+  proposePlan(input: ProposePlanInput!): Proposal!
+  "A new proposal among the creditors that accepted this one; it replaces this one."
+  replanAmongAccepting(proposalId: ID!): Proposal!
+}
+
+enum Household { SINGLE SINGLE_PARENT COUPLE COUPLE_WITH_CHILDREN }
+"Age: 18 to 20, 21 up to the state pension age (AOW), or AOW age."
+enum AgeBand { AGE_18_20 AGE_21_TO_AOW AOW_AGE }
+enum PlanMode {
+  "Pay everything, over as many months as it takes (collectief afbetalingsplan)."
+  REPAYMENT
+  "Pay what is possible for a fixed term; the rest is forgiven at the end (minnelijke regeling)."
+  SETTLEMENT
+}
+enum Locale { NL EN }
+
+input BudgetInput {
+  "For a counsellor: the resident you act for."
+  residentId: ID
+  "The day of the month your income arrives (1-31; 31 means the last day in shorter months)."
+  payDay: Int!
+  household: Household!
+  ageBand: AgeBand!
+  partnerAgeBand: AgeBand
+  "Net income per month, holiday allowance included (with a partner: both together)."
+  netIncome: Cents!
+  taxableAnnualIncome: Cents
+  noFixedAddress: Boolean
+  art475eRequest: Boolean
+  housingIncrease: Cents
+  "The amount on an official notice (beslagvrije voet in a letter): it is used as it is."
+  officialBvv: Cents
+  "A counsellor's higher floor (e.g. a VTLB); never lower than the beslagvrije voet."
+  counsellorFloor: Cents
+}
+
+type Budget {
+  residentId: ID!
+  payDay: Int!
+  netIncome: Cents!
+  "What you keep to live on: the law protects it (beslagvrije voet)."
+  beslagvrijeVoet: Cents!
+  "What is left for all creditors together each month."
+  capacity: Cents!
+  incomeGroup: String!
+  parameterSet: String!
+  "True when part of the computation is an approximation (see the explanation)."
+  approximation: Boolean!
+  parametersOutdated: Boolean!
+  "How it was computed, step by step, in plain words."
+  explanation(locale: Locale = NL): [String!]!
+  enteredAt: DateTime!
+}
+
+input ManualClaimInput {
+  "A creditor that is not on the platform."
+  creditorName: String!
+  reference: String!
+  amount: Cents!
+  preferential: Boolean
+}
+
+input ProposePlanInput {
+  residentId: ID
+  mode: PlanMode! = REPAYMENT
+  "Settlement only: the term in months (default 18)."
+  termMonths: Int
+  "Claims of creditors not on the platform: in the plan, handled outside it."
+  manualClaims: [ManualClaimInput!]
+}
+
+enum ProposalStatus {
+  "Sent to the creditors; waiting for their answers."
+  OPEN
+  "Every creditor accepted: the plan runs."
+  STARTED
+  "Replaced by a new proposal (a re-plan)."
+  REPLACED
+  WITHDRAWN
+}
+
+enum ProposalOutcome {
+  "Not every creditor answered yet."
+  WAITING
+  ALL_ACCEPTED
+  "A creditor rejected or made a counter-proposal, or a delivery failed: you decide what next."
+  NEEDS_DECISION
+}
+
+enum DeliveryStatus { PENDING DELIVERED FAILED }
+enum CreditorDecision { ACCEPT REJECT COUNTER NO_ANSWER }
+
+type Proposal {
+  id: ID!
+  residentId: ID!
+  status: ProposalStatus!
+  outcome: ProposalOutcome!
+  mode: PlanMode!
+  capacity: Cents!
+  termMonths: Int!
+  "What the resident pays over the whole plan."
+  totalToPay: Cents!
+  proposedAt: DateTime!
+  "After this moment, silence is recorded as no answer."
+  answerBy: DateTime!
+  replaces: ID
+  startedAt: DateTime
+  "The first instalment's due date (YYYY-MM-DD), once the plan started."
+  firstDueDate: String
+  creditors: [ProposalCreditor!]!
+  manualClaims: [ManualClaim!]!
+  "Why the plan divides the money this way, in plain words."
+  explanation(locale: Locale = NL): [String!]!
+}
+
+type ProposalCreditor {
+  creditorId: ID!
+  creditor: Creditor
+  claimCount: Int!
+  total: Cents!
+  totalPaid: Cents!
+  delivery: DeliveryStatus!
+  deliveryAttempts: Int!
+  decision: CreditorDecision
+  reasonCode: String
+  reasonText: String
+  counterMonthly: Cents
+  counterTermMonths: Int
+  answeredAt: DateTime
+}
+
+type ManualClaim {
+  creditorName: String!
+  reference: String!
+  amount: Cents!
+  preferential: Boolean!
+  totalPaid: Cents!
+}
+`;

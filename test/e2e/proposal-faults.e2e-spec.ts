@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import Bull from 'bull';
+import { TestPlatform, eventually, type Person, type PlatformNode } from '../support/platform.js';
+
+/**
+ * The proposal workflow when things break (issue 6): a node that is down while its proposal is
+ * delivered, a coordinator killed while deliveries wait for retry, and a Redis that lost every job.
+ * Each time the node receives the proposal exactly once when it is back, and the plan starts.
+ */
+
+const QUEUE_PREFIX = `sr-test-faults-${randomBytes(4).toString('hex')}`;
+const PROPOSAL_STATE = `query ($id: ID!) { proposal(id: $id) { status creditors { creditorId delivery deliveryAttempts decision } } }`;
+const BUDGET = { payDay: 25, household: 'SINGLE', ageBand: 'AGE_21_TO_AOW', netIncome: '220000' };
+
+interface State {
+  status: string;
+  creditors: { creditorId: string; delivery: string; deliveryAttempts: number; decision: string | null }[];
+}
+
+let platform: TestPlatform;
+let steady: PlatformNode;
+let flaky: PlatformNode;
+
+/** A resident linked at both nodes, consented for a collective arrangement, with a budget. */
+async function residentReadyToPropose(subject: string, index: number): Promise<Person> {
+  const person = await platform.signIn(subject, ['resident']);
+  await platform.linkAccount(person, steady, `S-${index}`, [{ reference: `S-${index}-1`, principalCents: 25_000 }]);
+  await platform.linkAccount(person, flaky, `F-${index}`, [{ reference: `F-${index}-1`, principalCents: 35_000 }, { reference: `F-${index}-2`, principalCents: 5_000 }]);
+  await platform.consent(person, 'COLLECTIVE_ARRANGEMENT', [steady.creditorId, flaky.creditorId]);
+  await platform.gql(person.token, 'mutation ($input: BudgetInput!) { setBudget(input: $input) { capacity } }', { input: BUDGET });
+  return person;
+}
+
+async function propose(person: Person): Promise<string> {
+  const { proposePlan } = await platform.gql<{ proposePlan: { id: string } }>(person.token, 'mutation { proposePlan(input: { mode: REPAYMENT }) { id } }');
+  return proposePlan.id;
+}
+
+const state = async (person: Person, id: string): Promise<State> => (await platform.gql<{ proposal: State }>(person.token, PROPOSAL_STATE, { id })).proposal;
+const flakyDelivery = (s: State): State['creditors'][number] | undefined => s.creditors.find((c) => c.creditorId === flaky.creditorId);
+
+/** What the flaky node did with the proposal: how often it stored it, and how often it paused each claim. */
+async function receivedAtFlaky(proposalId: string): Promise<{ proposals: number; pauses: number }> {
+  const { rows } = await flaky.pool.query<{ proposals: string; pauses: string }>(
+    `SELECT (SELECT count(*) FROM proposals WHERE id = $1) AS proposals,
+            (SELECT count(*) FROM claim_transitions WHERE event = 'proposal_received' AND reason LIKE '%' || $1 || '%') AS pauses`,
+    [proposalId],
+  );
+  return { proposals: Number(rows[0]?.proposals), pauses: Number(rows[0]?.pauses) };
+}
+
+async function waitUntilRetried(person: Person, proposalId: string, attempts: number): Promise<void> {
+  await eventually(`${attempts} failed deliveries`, async () => {
+    const s = await state(person, proposalId);
+    return (flakyDelivery(s)?.deliveryAttempts ?? 0) >= attempts && flakyDelivery(s)?.delivery === 'PENDING' ? true : undefined;
+  });
+}
+
+async function expectStartedWithOneDelivery(person: Person, proposalId: string): Promise<void> {
+  const started = await eventually('the plan to start', async () => {
+    const s = await state(person, proposalId);
+    return s.status === 'STARTED' ? s : undefined;
+  }, 40_000);
+  expect(flakyDelivery(started)).toMatchObject({ delivery: 'DELIVERED', decision: 'ACCEPT' });
+  expect(await receivedAtFlaky(proposalId)).toEqual({ proposals: 1, pauses: 2 });
+}
+
+beforeAll(async () => {
+  platform = await TestPlatform.start({ label: 'proposal_faults', coordinatorEnv: { QUEUE_PREFIX, QUEUE_RECONCILE_AFTER_SECONDS: '1', DELIVERY_ATTEMPTS: '30' } });
+  steady = await platform.addNode('steady-node', { ACCEPTANCE_POLICY: 'automatic' });
+  flaky = await platform.addNode('flaky-node', { ACCEPTANCE_POLICY: 'automatic' });
+}, 120_000);
+
+afterAll(async () => {
+  await platform?.stop();
+});
+
+describe('proposals when things break', () => {
+  it('refuses a plan without a budget with BUDGET_REQUIRED, and records nothing', async () => {
+    const person = await platform.signIn('resident-no-budget', ['resident']);
+    const answer = await platform.gqlRaw(person.token, 'mutation { proposePlan(input: { mode: REPAYMENT }) { id } }');
+    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BUDGET_REQUIRED' });
+    expect((await platform.gql<{ proposals: unknown[] }>(person.token, '{ proposals { id } }')).proposals).toEqual([]);
+  });
+
+  it('a node that is down during delivery receives the proposal exactly once when it is back', async () => {
+    const person = await residentReadyToPropose('resident-down-node', 1);
+    await flaky.service.kill();
+    const id = await propose(person);
+    await waitUntilRetried(person, id, 2);
+    await platform.restartNode(flaky);
+    await expectStartedWithOneDelivery(person, id);
+  }, 60_000);
+
+  it('a coordinator killed while deliveries wait for their retry loses none of them', async () => {
+    const person = await residentReadyToPropose('resident-coordinator-killed', 2);
+    await flaky.service.kill();
+    const id = await propose(person);
+    await waitUntilRetried(person, id, 1);
+    await platform.restartCoordinator();
+    await platform.restartNode(flaky);
+    await expectStartedWithOneDelivery(person, id);
+  }, 60_000);
+
+  it('a Redis that lost every job (a restart without persistence) delays the delivery but loses nothing', async () => {
+    const person = await residentReadyToPropose('resident-redis-lost', 3);
+    await flaky.service.kill();
+    const id = await propose(person);
+    await waitUntilRetried(person, id, 1);
+    const queue = new Bull('plan-delivery', 'redis://127.0.0.1:6379', { prefix: QUEUE_PREFIX });
+    await queue.obliterate({ force: true });
+    expect(await queue.getJobCounts()).toMatchObject({ waiting: 0, delayed: 0, active: 0 });
+    await queue.close();
+    await platform.restartNode(flaky);
+    await expectStartedWithOneDelivery(person, id);
+  }, 60_000);
+});
