@@ -32,8 +32,16 @@ async function residentReadyToPropose(subject: string, index: number): Promise<P
   return person;
 }
 
-async function propose(person: Person): Promise<string> {
+/**
+ * Proposes while the flaky node is up (the claims are gathered from it), with its deliveries held
+ * back a moment, and kills it in that moment: the node is down when its proposal comes.
+ */
+async function proposeThenKillFlaky(person: Person): Promise<string> {
+  flaky.proxy.delayOnlyPathsStartingWith = '/proposals/v1';
+  flaky.proxy.delayMs = 1_500;
   const { proposePlan } = await platform.gql<{ proposePlan: { id: string } }>(person.token, 'mutation { proposePlan(input: { mode: REPAYMENT }) { id } }');
+  await flaky.service.kill();
+  flaky.proxy.delayMs = 0;
   return proposePlan.id;
 }
 
@@ -86,8 +94,7 @@ describe('proposals when things break', () => {
 
   it('a node that is down during delivery receives the proposal exactly once when it is back', async () => {
     const person = await residentReadyToPropose('resident-down-node', 1);
-    await flaky.service.kill();
-    const id = await propose(person);
+    const id = await proposeThenKillFlaky(person);
     await waitUntilRetried(person, id, 2);
     await platform.restartNode(flaky);
     await expectStartedWithOneDelivery(person, id);
@@ -95,8 +102,7 @@ describe('proposals when things break', () => {
 
   it('a coordinator killed while deliveries wait for their retry loses none of them', async () => {
     const person = await residentReadyToPropose('resident-coordinator-killed', 2);
-    await flaky.service.kill();
-    const id = await propose(person);
+    const id = await proposeThenKillFlaky(person);
     await waitUntilRetried(person, id, 1);
     await platform.restartCoordinator();
     await platform.restartNode(flaky);
@@ -105,8 +111,7 @@ describe('proposals when things break', () => {
 
   it('a Redis that lost every job (a restart without persistence) delays the delivery but loses nothing', async () => {
     const person = await residentReadyToPropose('resident-redis-lost', 3);
-    await flaky.service.kill();
-    const id = await propose(person);
+    const id = await proposeThenKillFlaky(person);
     await waitUntilRetried(person, id, 1);
     const queue = new Bull('plan-delivery', 'redis://127.0.0.1:6379', { prefix: QUEUE_PREFIX });
     await queue.obliterate({ force: true });

@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
  */
 export class DelayingProxy {
   delayMs = 0;
+  /** When set, only requests whose path starts with it wait; all others pass at once. */
+  delayOnlyPathsStartingWith: string | undefined;
 
   /** Connections to the service are kept open, as the gateway keeps its own: the delay is the only cost added. */
   private readonly agent = new Agent({ keepAlive: true });
@@ -24,6 +26,7 @@ export class DelayingProxy {
       const chunks: Buffer[] = [];
       incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
       incoming.on('end', () => {
+        const waits = proxy.delayOnlyPathsStartingWith === undefined || (incoming.url ?? '').startsWith(proxy.delayOnlyPathsStartingWith);
         setTimeout(() => {
           const forward = request(
             { host: proxy.target.hostname, port: proxy.target.port, path: incoming.url, method: incoming.method, headers: incoming.headers, agent: proxy.agent },
@@ -37,7 +40,7 @@ export class DelayingProxy {
             outgoing.end();
           });
           forward.end(Buffer.concat(chunks));
-        }, proxy.delayMs).unref();
+        }, waits ? proxy.delayMs : 0).unref();
       });
     });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { coordinatorEnv } from './coordinator-env.js';
+import { DelayingProxy } from './delaying-proxy.js';
 import { postGraphQL, type GraphQLResponse } from './graphql-client.js';
 import { KeySetServer, generatePrivateJwkJson, generateSigningKey, type SigningKey } from './key-set-server.js';
 import { nodeEnv } from './node-env.js';
@@ -20,6 +21,8 @@ export interface PlatformNode {
   readonly pool: pg.Pool;
   service: ServiceProcess;
   readonly env: Record<string, string>;
+  /** In front of the node, as the directory knows it: lets a test hold requests back (then kill the node). */
+  readonly proxy: DelayingProxy;
 }
 
 export interface Person {
@@ -77,12 +80,13 @@ export class TestPlatform {
       ...env,
     };
     const service = await ServiceProcess.start({ label: creditorId, entrypoint: ENTRYPOINTS.node, env: nodeEnvironment });
-    const node: PlatformNode = { creditorId, database, pool: new pg.Pool({ connectionString: database.url, max: 2 }), service, env: nodeEnvironment };
+    const proxy = await DelayingProxy.start(service.baseUrl);
+    const node: PlatformNode = { creditorId, database, pool: new pg.Pool({ connectionString: database.url, max: 2 }), service, env: nodeEnvironment, proxy };
     this.nodes.set(creditorId, node);
     const admin = await this.signIn('platform-admin', ['admin']);
     const keySet = await (await fetch(`${service.baseUrl}/.well-known/jwks.json`)).text();
     await this.gql(admin.token, 'mutation ($input: RegisterCreditorInput!) { registerCreditor(input: $input) { id } }', {
-      input: { id: creditorId, name: `Test ${creditorId}`, sector: 'municipality', subgraphUrl: `${service.baseUrl}/graphql`, keySet },
+      input: { id: creditorId, name: `Test ${creditorId}`, sector: 'municipality', subgraphUrl: `${proxy.url}/graphql`, keySet },
     });
     return node;
   }
@@ -141,6 +145,7 @@ export class TestPlatform {
 
   async stop(): Promise<void> {
     for (const node of this.nodes.values()) {
+      await node.proxy.stop().catch(() => undefined);
       await node.service.stop().catch(() => undefined);
       await node.pool.end().catch(() => undefined);
       await node.database.drop().catch(() => undefined);
