@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import Bull from 'bull';
+import pg from 'pg';
 import { TestPlatform, eventually, type Person, type PlatformNode } from '../support/platform.js';
 
 /**
@@ -21,6 +22,7 @@ interface State {
 let platform: TestPlatform;
 let steady: PlatformNode;
 let flaky: PlatformNode;
+let silent: PlatformNode;
 
 /** A resident linked at both nodes, consented for a collective arrangement, with a budget. */
 async function residentReadyToPropose(subject: string, index: number): Promise<Person> {
@@ -75,9 +77,10 @@ async function expectStartedWithOneDelivery(person: Person, proposalId: string):
 }
 
 beforeAll(async () => {
-  platform = await TestPlatform.start({ label: 'proposal_faults', coordinatorEnv: { QUEUE_PREFIX, QUEUE_RECONCILE_AFTER_SECONDS: '1', DELIVERY_ATTEMPTS: '30' } });
+  platform = await TestPlatform.start({ label: 'proposal_faults', coordinatorEnv: { QUEUE_PREFIX, QUEUE_RECONCILE_AFTER_SECONDS: '1', DELIVERY_ATTEMPTS: '30', EXPIRY_SWEEP_SECONDS: '1' } });
   steady = await platform.addNode('steady-node', { ACCEPTANCE_POLICY: 'automatic' });
   flaky = await platform.addNode('flaky-node', { ACCEPTANCE_POLICY: 'automatic' });
+  silent = await platform.addNode('silent-node', { ACCEPTANCE_POLICY: 'staff' });
 }, 120_000);
 
 afterAll(async () => {
@@ -119,5 +122,42 @@ describe('proposals when things break', () => {
     await queue.close();
     await platform.restartNode(flaky);
     await expectStartedWithOneDelivery(person, id);
+  }, 60_000);
+
+  it("records a creditor's silence once the answer date has passed, and the counsellor can re-plan without it", async () => {
+    const person = await platform.signIn('resident-silence', ['resident']);
+    await platform.linkAccount(person, steady, 'S-9', [{ reference: 'S-9-1', principalCents: 25_000 }]);
+    await platform.linkAccount(person, silent, 'Q-9', [{ reference: 'Q-9-1', principalCents: 45_000 }]);
+    await platform.consent(person, 'COLLECTIVE_ARRANGEMENT', [steady.creditorId, silent.creditorId]);
+    await platform.gql(person.token, 'mutation ($input: BudgetInput!) { setBudget(input: $input) { capacity } }', { input: BUDGET });
+    const { proposePlan } = await platform.gql<{ proposePlan: { id: string } }>(person.token, 'mutation { proposePlan(input: { mode: REPAYMENT }) { id } }');
+    const silentOf = (s: State): State['creditors'][number] | undefined => s.creditors.find((c) => c.creditorId === silent.creditorId);
+    await eventually('the delivery to the silent node', async () => {
+      const s = await state(person, proposePlan.id);
+      return silentOf(s)?.delivery === 'DELIVERED' ? true : undefined;
+    });
+    expect(silentOf(await state(person, proposePlan.id))?.decision).toBeNull();
+
+    // Eight weeks later, as far as this proposal is concerned:
+    const coordinatorDb = new pg.Client({ connectionString: platform.coordinatorDatabase.url });
+    await coordinatorDb.connect();
+    await coordinatorDb.query(`UPDATE proposals SET answer_by = now() - interval '1 minute' WHERE id = $1`, [proposePlan.id]);
+    const recorded = await eventually('the silence to be recorded', async () => {
+      const s = await state(person, proposePlan.id);
+      return silentOf(s)?.decision === 'NO_ANSWER' ? s : undefined;
+    });
+    const { rows } = await coordinatorDb.query<{ kind: string }>(`SELECT kind FROM ledger_record_entries WHERE record_id = $1 ORDER BY idx`, [proposePlan.id]);
+    await coordinatorDb.end();
+    expect(rows.map((r) => r.kind)).toEqual(['plan.proposed', 'proposal.answered', 'proposal.answered']);
+    expect(recorded.status).toBe('OPEN');
+
+    const { replanAmongAccepting } = await platform.gql<{ replanAmongAccepting: { id: string } }>(person.token, 'mutation ($id: ID!) { replanAmongAccepting(proposalId: $id) { id } }', { id: proposePlan.id });
+    await eventually('the re-plan to start', async () => ((await state(person, replanAmongAccepting.id)).status === 'STARTED' ? true : undefined));
+    await eventually('the silent node to be told its proposal was withdrawn', async () => {
+      const { rows: at } = await silent.pool.query<{ status: string }>('SELECT status FROM proposals WHERE id = $1', [proposePlan.id]);
+      return at[0]?.status === 'withdrawn' ? true : undefined;
+    });
+    const { rows: claims } = await silent.pool.query<{ status: string }>(`SELECT status FROM claims WHERE reference = 'Q-9-1'`);
+    expect(claims[0]?.status).toBe('open');
   }, 60_000);
 });

@@ -20,6 +20,12 @@ export type ProposalReceipt =
   | { readonly ok: true; readonly proposalId: string; readonly status: string; readonly duplicate: boolean }
   | { readonly ok: false; readonly code: ProposalErrorCode; readonly reason: string };
 
+interface OwnClaims {
+  readonly references: readonly string[];
+  readonly rows: readonly OwnClaimRow[];
+  readonly shareCheck: ShareVerification;
+}
+
 /** A claim of this node, as the proposal's share is checked against it. */
 interface OwnClaimRow {
   readonly id: string;
@@ -51,24 +57,28 @@ export class ProposalInbox {
     if (!verified.ok) return verified;
     const proposal = verified.value;
     const receipt = await this.db.transaction(async (tx) => {
+      // Locks the claims first, checks the share, then stores the proposal with the check's result: a
+      // second delivery of the same proposal stops at the insert and changes nothing.
+      const own = await this.ownClaims(tx, proposal);
       const [inserted] = await tx.query<{ id: string }[]>(
         `INSERT INTO proposals (id, pseudonym, replaces, answer_by, share, share_check, status, token_id)
-         VALUES ($1, $2, $3, $4, $5, '{}'::jsonb, 'awaiting_staff', $6)
+         VALUES ($1, $2, $3, $4, $5, $6, 'awaiting_staff', $7)
          ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [proposal.proposalId, proposal.pseudonym, proposal.replaces ?? null, proposal.answerBy, JSON.stringify(proposal.share), verified.tokenId],
+        [proposal.proposalId, proposal.pseudonym, proposal.replaces ?? null, proposal.answerBy, JSON.stringify(proposal.share), JSON.stringify(own.shareCheck), verified.tokenId],
       );
       if (inserted === undefined) {
         const [existing] = await tx.query<{ status: string }[]>(`SELECT status FROM proposals WHERE id = $1`, [proposal.proposalId]);
         return { ok: true as const, proposalId: proposal.proposalId, status: existing?.status ?? 'answered', duplicate: true, answered: false };
       }
-      return { ...(await this.checkAndDecide(tx, proposal)), duplicate: false };
+      return { ...(await this.decide(tx, proposal, own)), duplicate: false };
     });
     if (receipt.answered) this.relay.kick();
     const { answered: _answered, ...result } = receipt;
     return result;
   }
 
-  private async checkAndDecide(tx: EntityManager, proposal: NodeProposal): Promise<{ ok: true; proposalId: string; status: string; answered: boolean }> {
+  /** This node's claims the proposal names (locked), and its own check of its share against them. */
+  private async ownClaims(tx: EntityManager, proposal: NodeProposal): Promise<OwnClaims> {
     const references = proposal.share.ownEntries.map((entry) => parseGlobalClaimId(String(entry.claimId))?.reference ?? String(entry.claimId));
     const rows = await tx.query<OwnClaimRow[]>(
       `SELECT c.id, c.reference, c.status, (c.principal_cents + c.interest_cents + c.costs_cents)::text AS amount_cents, c.preferential
@@ -78,14 +88,19 @@ export class ProposalInbox {
         FOR UPDATE OF c`,
       [proposal.pseudonym, references],
     );
-    const byReference = new Map(rows.map((row) => [row.reference, row]));
-    // A claim in an earlier proposal that this one replaces is 'proposed' already; that is fine.
-    const usable = (row: OwnClaimRow | undefined): row is OwnClaimRow => row !== undefined && (row.status === 'open' || row.status === 'proposed');
-    const unusableClaims = references.filter((reference) => !usable(byReference.get(reference)));
     const shareCheck: ShareVerification = verifyOwnShare({
       disclosure: proposal.share,
       knownClaims: rows.map((row) => ({ claimId: globalClaimId(this.config.creditorId, row.reference), amountCents: Number(row.amount_cents), preferential: row.preferential })),
     });
+    return { references, rows, shareCheck };
+  }
+
+  private async decide(tx: EntityManager, proposal: NodeProposal, own: OwnClaims): Promise<{ ok: true; proposalId: string; status: string; answered: boolean }> {
+    const { references, rows, shareCheck } = own;
+    const byReference = new Map(rows.map((row) => [row.reference, row]));
+    // A claim in an earlier proposal that this one replaces is 'proposed' already; that is fine.
+    const usable = (row: OwnClaimRow | undefined): row is OwnClaimRow => row !== undefined && (row.status === 'open' || row.status === 'proposed');
+    const unusableClaims = references.filter((reference) => !usable(byReference.get(reference)));
     const outcome = applyAcceptancePolicy({ policy: this.config.acceptancePolicy, shareCheck, unusableClaims });
 
     if (proposal.replaces !== undefined) await this.withdrawReplaced(tx, proposal.replaces, new Set(references));
@@ -107,7 +122,6 @@ export class ProposalInbox {
         entry.totalPaidCents,
       ]);
     }
-    await tx.query(`UPDATE proposals SET share_check = $2 WHERE id = $1`, [proposal.proposalId, JSON.stringify(shareCheck)]);
     if (outcome.kind === 'await_staff') return { ok: true, proposalId: proposal.proposalId, status: 'awaiting_staff', answered: false };
     await recordAnswer(tx, { answerId: randomUUID(), answer: { proposalId: proposal.proposalId, ...outcome.answer } });
     return { ok: true, proposalId: proposal.proposalId, status: 'answered', answered: true };

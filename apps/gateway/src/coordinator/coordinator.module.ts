@@ -47,6 +47,7 @@ import { OutboxRelay } from './proposals/outbox-relay.service.js';
 import { PlanDeliveryWorker, RUN_DELIVERY_WORKER } from './proposals/plan-delivery.worker.js';
 import { ProposalAnswersController } from './proposals/proposal-answers.controller.js';
 import { ProposalAnswers } from './proposals/proposal-answers.service.js';
+import { ProposalDeadlines } from './proposals/proposal-deadlines.service.js';
 import { ProposalQueries } from './proposals/proposal-queries.service.js';
 import { ProposalService } from './proposals/proposal.service.js';
 import { BudgetFieldsResolver, ProposalCreditorFieldsResolver, ProposalFieldsResolver, ProposalsResolver } from './proposals/proposals.resolver.js';
@@ -110,7 +111,7 @@ export class CoordinatorModule {
         AccountLinksResolver,
         AccountLinkFieldsResolver,
         { provide: DELIVERY_QUEUE, useFactory: () => createDeliveryQueue(config) },
-        { provide: RUN_DELIVERY_WORKER, useValue: true },
+        { provide: RUN_DELIVERY_WORKER, useValue: config.queue.runWorker },
         BudgetService,
         NodeClaimsClient,
         OutboxRelay,
@@ -118,6 +119,7 @@ export class CoordinatorModule {
         ProposalService,
         ProposalQueries,
         ProposalAnswers,
+        ProposalDeadlines,
         ProposalsResolver,
         BudgetFieldsResolver,
         ProposalFieldsResolver,

@@ -40,6 +40,8 @@ export interface CoordinatorConfig {
     readonly concurrency: number;
     /** An unfinished job older than this is looked up in the queue, and added again if Redis lost it. */
     readonly reconcileAfterSeconds: number;
+    /** Whether this process delivers (a coordinator can run as API only, with workers elsewhere). */
+    readonly runWorker: boolean;
   };
   /** How long creditors have to answer a proposal before silence is recorded (default 8 weeks). */
   readonly answerWithinDays: number;
@@ -78,6 +80,7 @@ export async function loadCoordinatorConfig(env: Env): Promise<CoordinatorConfig
   const deliveryAttempts = read.integer('DELIVERY_ATTEMPTS', 10, { min: 1, max: 100 });
   const deliveryConcurrency = read.integer('DELIVERY_CONCURRENCY', 32, { min: 1, max: 1000 });
   const reconcileAfterSeconds = read.integer('QUEUE_RECONCILE_AFTER_SECONDS', 30, { min: 1, max: 86_400 });
+  const runWorker = read.boolean('DELIVERY_WORKER', true);
   const answerWithinDays = read.integer('PROPOSAL_ANSWER_DAYS', 56, { min: 1, max: 365 });
 
   read.finish();
@@ -98,7 +101,7 @@ export async function loadCoordinatorConfig(env: Env): Promise<CoordinatorConfig
     auth: { issuer: authIssuer, jwksUrl, audience },
     introspection,
     logLevel,
-    queue: { redisUrl, prefix: queuePrefix, deliveryAttempts, concurrency: deliveryConcurrency, reconcileAfterSeconds },
+    queue: { redisUrl, prefix: queuePrefix, deliveryAttempts, concurrency: deliveryConcurrency, reconcileAfterSeconds, runWorker },
     answerWithinDays,
   };
 }

@@ -3,9 +3,11 @@ import type { CoordinatorConfig } from '../config/coordinator-config.js';
 import { COORDINATOR_CONFIG } from '../config/coordinator-config.token.js';
 import { ConsentService } from '../consents/consent.service.js';
 import { MandateService } from '../mandates/mandate.service.js';
+import { ProposalDeadlines } from '../proposals/proposal-deadlines.service.js';
 
 /**
- * Writes `consent.expired` and `mandate.expired` for everything whose end date passed. Expiry already
+ * Writes `consent.expired` and `mandate.expired` for everything whose end date passed, and records
+ * creditors that stayed silent past a proposal's answer date (ProposalDeadlines). Expiry already
  * bites at the end date itself (tokens are never minted past it, and reads show it as expired); the
  * sweep makes the ledger say so too.
  */
@@ -19,6 +21,7 @@ export class ExpirySweeper implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(COORDINATOR_CONFIG) private readonly config: CoordinatorConfig,
     private readonly consents: ConsentService,
     private readonly mandates: MandateService,
+    private readonly deadlines: ProposalDeadlines,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -43,7 +46,10 @@ export class ExpirySweeper implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       const consents = await this.consents.expireDue();
       const mandates = await this.mandates.expireDue();
-      if (consents + mandates > 0) this.logger.log(`Recorded the expiry of ${consents} consent(s) and ${mandates} mandate(s).`);
+      const silent = await this.deadlines.recordSilence();
+      if (consents + mandates + silent > 0) {
+        this.logger.log(`Recorded the expiry of ${consents} consent(s) and ${mandates} mandate(s), and ${silent} creditor(s) silent past a proposal's answer date.`);
+      }
     } catch (error) {
       this.logger.error(`The expiry sweep failed; it will run again: ${String(error)}`);
     }

@@ -52,10 +52,13 @@ export class PlanDeliveryWorker implements OnApplicationBootstrap, OnModuleDestr
   async run(job: Bull.Job<DeliveryPayload>): Promise<void> {
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     try {
-      if (job.name === DeliveryJob.PROPOSAL) await this.deliverProposal(job.data);
-      else if (job.name === DeliveryJob.PLAN_EVENT) await this.deliverPlanEvent(job.data);
-      else throw new Error(`unknown job ${job.name}`);
-      await this.finish(String(job.id));
+      if (job.name === DeliveryJob.PROPOSAL) {
+        // Finishes the outbox row itself when it delivers (one commit); a no-op delivery finishes it here.
+        if (!(await this.deliverProposal(job.data, String(job.id)))) await this.finish(String(job.id));
+      } else if (job.name === DeliveryJob.PLAN_EVENT) {
+        await this.deliverPlanEvent(job.data);
+        await this.finish(String(job.id));
+      } else throw new Error(`unknown job ${job.name}`);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (job.name === DeliveryJob.PROPOSAL) {
@@ -77,7 +80,8 @@ export class PlanDeliveryWorker implements OnApplicationBootstrap, OnModuleDestr
     await this.pool.query(`UPDATE outbox SET finished_at = now() WHERE job_id = $1 AND finished_at IS NULL`, [jobId]);
   }
 
-  private async deliverProposal(payload: DeliveryPayload): Promise<void> {
+  /** True when it delivered (and finished the outbox row with it); false when there was nothing to deliver. */
+  private async deliverProposal(payload: DeliveryPayload, jobId: string): Promise<boolean> {
     const { rows } = await this.pool.query<{ share: CreditorShareDisclosure; delivery: string; resident_id: string; status: string; answer_by: Date; replaces: string | null; subgraph_url: string }>(
       `SELECT pc.share, pc.delivery, p.resident_id, p.status, p.answer_by, p.replaces, c.subgraph_url
          FROM proposal_creditors pc JOIN proposals p ON p.id = pc.proposal_id JOIN creditors c ON c.id = pc.creditor_id
@@ -86,7 +90,7 @@ export class PlanDeliveryWorker implements OnApplicationBootstrap, OnModuleDestr
     );
     const row = rows[0];
     // Delivered already (a job added twice), or replaced before it got there: nothing to do.
-    if (row === undefined || row.delivery === 'delivered' || row.status !== 'open') return;
+    if (row === undefined || row.delivery === 'delivered' || row.status !== 'open') return false;
     const proposal: NodeProposal = {
       proposalId: payload.proposalId,
       pseudonym: this.pseudonyms.forNode(row.resident_id, payload.creditorId),
@@ -105,11 +109,16 @@ export class PlanDeliveryWorker implements OnApplicationBootstrap, OnModuleDestr
       keyId: this.config.consentSigningKey.keyId,
     });
     await this.post(new URL(NODE_PROPOSALS_PATH, row.subgraph_url), token);
-    await this.pool.query(
-      `UPDATE proposal_creditors SET delivery = 'delivered', delivered_at = now(), delivery_attempts = delivery_attempts + 1, delivery_error = NULL
-        WHERE proposal_id = $1 AND creditor_id = $2`,
-      [payload.proposalId, payload.creditorId],
-    );
+    // The delivery and its outbox row are finished in one statement: one commit per delivery.
+    await this.pool.query({
+      name: 'proposal-delivered',
+      text: `WITH delivered AS (
+               UPDATE proposal_creditors SET delivery = 'delivered', delivered_at = now(), delivery_attempts = delivery_attempts + 1, delivery_error = NULL
+                WHERE proposal_id = $1 AND creditor_id = $2)
+             UPDATE outbox SET finished_at = now() WHERE job_id = $3 AND finished_at IS NULL`,
+      values: [payload.proposalId, payload.creditorId, jobId],
+    });
+    return true;
   }
 
   private async deliverPlanEvent(payload: DeliveryPayload): Promise<void> {
