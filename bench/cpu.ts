@@ -30,12 +30,17 @@ export async function processTreeCpuMs(pid: number | undefined): Promise<number 
 }
 
 /** CPU time of all processes named `postgres` (server, backends, WAL writer…), in ms. */
-export async function postgresCpuMs(): Promise<number> {
-  const pids = (await readdir('/proc').catch(() => [] as string[])).filter((name) => /^[0-9]+$/.test(name));
+export function postgresCpuMs(): Promise<number> {
+  return namedProcessCpuMs('postgres');
+}
+
+/** CPU time of all processes with this command name (e.g. `postgres`, `redis-server`), in ms. */
+export async function namedProcessCpuMs(name: string): Promise<number> {
+  const pids = (await readdir('/proc').catch(() => [] as string[])).filter((entry) => /^[0-9]+$/.test(entry));
   let total = 0;
   for (const pid of pids) {
     const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
-    if (stat === null || !stat.includes('(postgres)')) continue;
+    if (stat === null || !stat.includes(`(${name})`)) continue;
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     total += (Number(fields[11]) + Number(fields[12])) * TICK_MS;
   }

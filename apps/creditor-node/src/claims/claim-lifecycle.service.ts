@@ -51,14 +51,11 @@ export async function applyClaimEvent(
       message: `Claim ${claim.reference} is ${claim.status}; "${step.event}" cannot happen now.`,
     };
   }
-  await tx.query(`UPDATE claims SET status = $2, revision = revision + 1, updated_at = now() WHERE id = $1`, [claim.id, next.to]);
-  await tx.query(`INSERT INTO claim_transitions (claim_id, from_status, to_status, event, reason, actor) VALUES ($1, $2, $3, $4, $5, $6)`, [
-    claim.id,
-    claim.status,
-    next.to,
-    step.event,
-    step.reason,
-    step.actor,
-  ]);
+  // The move and its record in one statement: one round trip per step.
+  await tx.query(
+    `WITH moved AS (UPDATE claims SET status = $3, revision = revision + 1, updated_at = now() WHERE id = $1 RETURNING id)
+     INSERT INTO claim_transitions (claim_id, from_status, to_status, event, reason, actor) SELECT id, $2, $3, $4, $5, $6 FROM moved`,
+    [claim.id, claim.status, next.to, step.event, step.reason, step.actor],
+  );
   return { ok: true, from: claim.status, to: next.to };
 }

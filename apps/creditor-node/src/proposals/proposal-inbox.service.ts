@@ -112,16 +112,15 @@ export class ProposalInbox {
         }
       }
     }
-    for (const entry of proposal.share.ownEntries) {
+    const inProposal = proposal.share.ownEntries.flatMap((entry) => {
       const row = byReference.get(parseGlobalClaimId(String(entry.claimId))?.reference ?? '');
-      if (row === undefined) continue;
-      await tx.query(`INSERT INTO proposal_claims (proposal_id, claim_id, monthly_first_cents, total_paid_cents) VALUES ($1, $2, $3, $4)`, [
-        proposal.proposalId,
-        row.id,
-        entry.monthly[0]?.amountCents ?? 0,
-        entry.totalPaidCents,
-      ]);
-    }
+      return row === undefined ? [] : [{ claimId: row.id, firstMonthCents: entry.monthly[0]?.amountCents ?? 0, totalPaidCents: entry.totalPaidCents }];
+    });
+    await tx.query(
+      `INSERT INTO proposal_claims (proposal_id, claim_id, monthly_first_cents, total_paid_cents)
+       SELECT $1, * FROM unnest($2::uuid[], $3::bigint[], $4::bigint[])`,
+      [proposal.proposalId, inProposal.map((c) => c.claimId), inProposal.map((c) => c.firstMonthCents), inProposal.map((c) => c.totalPaidCents)],
+    );
     if (outcome.kind === 'await_staff') return { ok: true, proposalId: proposal.proposalId, status: 'awaiting_staff', answered: false };
     await recordAnswer(tx, { answerId: randomUUID(), answer: { proposalId: proposal.proposalId, ...outcome.answer } });
     return { ok: true, proposalId: proposal.proposalId, status: 'answered', answered: true };
