@@ -46,14 +46,17 @@ export async function signInDemoResidents(residents: readonly DemoResident[]): P
   return new Map(sessions);
 }
 
-/** The resident consents to a debt overview (claims) from every creditor where they have an account. */
-export async function giveDemoConsent(session: CoordinatorSession, resident: DemoResident): Promise<SetupOutcome> {
+/**
+ * The resident consents, for one purpose (a debt overview, or a collective arrangement), to the use of
+ * their claims at every creditor where they have an account.
+ */
+export async function giveDemoConsent(session: CoordinatorSession, resident: DemoResident, purpose: 'DEBT_OVERVIEW' | 'COLLECTIVE_ARRANGEMENT'): Promise<SetupOutcome> {
   const { consents } = await session.graphql<{ consents: { state: string; purpose: string }[] }>('{ consents { state purpose } }');
-  if (consents.some((c) => c.state === 'GIVEN' && c.purpose === 'DEBT_OVERVIEW')) return 'already there';
-  const { consentText } = await session.graphql<{ consentText: { version: string } }>('{ consentText(purpose: DEBT_OVERVIEW) { version } }');
+  if (consents.some((c) => c.state === 'GIVEN' && c.purpose === purpose)) return 'already there';
+  const { consentText } = await session.graphql<{ consentText: { version: string } }>(`{ consentText(purpose: ${purpose}) { version } }`);
   await session.graphql('mutation ($input: GiveConsentInput!) { giveConsent(input: $input) { id } }', {
     input: {
-      purpose: 'DEBT_OVERVIEW',
+      purpose,
       creditorIds: Object.keys(resident.accounts),
       categories: ['CLAIMS'],
       validUntil: daysAhead(VALIDITY_DAYS),

@@ -6,6 +6,8 @@ export interface DemoNode {
   readonly name: string;
   readonly sector: CreditorSector;
   readonly port: number;
+  /** How this creditor decides on proposals (ACCEPTANCE_POLICY): one accepts by itself, the others ask their staff. */
+  readonly acceptancePolicy: 'automatic' | 'staff';
 }
 
 /**
@@ -13,11 +15,11 @@ export interface DemoNode {
  * data here is invented); the other three are fictional companies.
  */
 export const DEMO_NODES: readonly DemoNode[] = [
-  { creditorId: 'gemeente-utrecht', name: 'Gemeente Utrecht', sector: CreditorSector.MUNICIPALITY, port: 4101 },
-  { creditorId: 'hdsr', name: 'Hoogheemraadschap De Stichtse Rijnlanden', sector: CreditorSector.WATER_BOARD, port: 4102 },
-  { creditorId: 'stroomwijzer-energie', name: 'Stroomwijzer Energie', sector: CreditorSector.ENERGY, port: 4103 },
-  { creditorId: 'zekerzorg', name: 'ZekerZorg Zorgverzekeraar', sector: CreditorSector.HEALTH_INSURER, port: 4104 },
-  { creditorId: 'woonstichting-de-linde', name: 'Woonstichting De Linde', sector: CreditorSector.HOUSING, port: 4105 },
+  { creditorId: 'gemeente-utrecht', name: 'Gemeente Utrecht', sector: CreditorSector.MUNICIPALITY, port: 4101, acceptancePolicy: 'automatic' },
+  { creditorId: 'hdsr', name: 'Hoogheemraadschap De Stichtse Rijnlanden', sector: CreditorSector.WATER_BOARD, port: 4102, acceptancePolicy: 'staff' },
+  { creditorId: 'stroomwijzer-energie', name: 'Stroomwijzer Energie', sector: CreditorSector.ENERGY, port: 4103, acceptancePolicy: 'staff' },
+  { creditorId: 'zekerzorg', name: 'ZekerZorg Zorgverzekeraar', sector: CreditorSector.HEALTH_INSURER, port: 4104, acceptancePolicy: 'staff' },
+  { creditorId: 'woonstichting-de-linde', name: 'Woonstichting De Linde', sector: CreditorSector.HOUSING, port: 4105, acceptancePolicy: 'staff' },
 ];
 
 /**

@@ -166,10 +166,12 @@ async function givePermissions(
   const consents = await Promise.all(
     DEMO_RESIDENTS.map(async (resident) => {
       const session = sessionOf(residents, resident.residentId);
-      return { resident, platformId: session.platformId, consent: await giveDemoConsent(session, resident) };
+      const overview = await giveDemoConsent(session, resident, 'DEBT_OVERVIEW');
+      const arrangement = await giveDemoConsent(session, resident, 'COLLECTIVE_ARRANGEMENT');
+      return { resident, platformId: session.platformId, consent: overview === 'done now' || arrangement === 'done now' ? ('done now' as const) : ('already there' as const) };
     }),
   );
-  log(`Residents' consents to a debt overview given through the coordinator (${describeCounts(consents.map((c) => c.consent))}).`);
+  log(`Residents' consents to a debt overview and to a collective arrangement given through the coordinator (${describeCounts(consents.map((c) => c.consent))}).`);
   const mandatingResident = findDemoResident(MANDATING_RESIDENT_ID);
   if (mandatingResident === undefined) throw new Error(`${MANDATING_RESIDENT_ID} is not a demo resident.`);
   const mandate = await giveDemoMandate(sessionOf(residents, MANDATING_RESIDENT_ID));
@@ -326,6 +328,8 @@ function coordinatorEnv(keys: DemoKeys, env: DemoEnv): Record<string, string> {
     OIDC_ISSUER: IDP_ISSUER,
     OIDC_JWKS_URL: IDP_JWKS_URL,
     OIDC_AUDIENCE: COORDINATOR_AUDIENCE,
+    // Its own key prefix in Redis, so the demo never shares a queue with a test run.
+    QUEUE_PREFIX: 'samen-regelen-demo',
     GRAPHQL_INTROSPECTION: 'true',
     LOG_LEVEL: 'info',
   };
@@ -367,6 +371,7 @@ function nodeEnv(node: DemoNode, keys: DemoKeys, env: DemoEnv): Record<string, s
     STAFF_OIDC_JWKS_URL: IDP_JWKS_URL,
     STAFF_OIDC_AUDIENCE: `backoffice:${node.creditorId}`,
     NODE_SIGNING_KEY: JSON.stringify(signingKey),
+    ACCEPTANCE_POLICY: node.acceptancePolicy,
     GRAPHQL_INTROSPECTION: 'true',
     LOG_LEVEL: 'info',
   };

@@ -41,7 +41,7 @@ import { AccountLinkService } from './links/account-link.service.js';
 import { AccountLinkFieldsResolver, AccountLinksResolver } from './links/account-links.resolver.js';
 import { NodeLinkClient } from './links/node-link-client.js';
 import { BudgetService } from './proposals/budget.service.js';
-import { DELIVERY_QUEUE, createDeliveryQueue } from './proposals/delivery-queue.js';
+import { DELIVERY_PG_POOL, DELIVERY_QUEUE, createDeliveryPool, createDeliveryQueue } from './proposals/delivery-queue.js';
 import { NodeClaimsClient } from './proposals/node-claims-client.js';
 import { OutboxRelay } from './proposals/outbox-relay.service.js';
 import { PlanDeliveryWorker, RUN_DELIVERY_WORKER } from './proposals/plan-delivery.worker.js';
@@ -111,6 +111,7 @@ export class CoordinatorModule {
         AccountLinksResolver,
         AccountLinkFieldsResolver,
         { provide: DELIVERY_QUEUE, useFactory: () => createDeliveryQueue(config) },
+        { provide: DELIVERY_PG_POOL, useFactory: () => createDeliveryPool(config) },
         { provide: RUN_DELIVERY_WORKER, useValue: config.queue.runWorker },
         BudgetService,
         NodeClaimsClient,

@@ -8,9 +8,8 @@ import type { CreditorShareDisclosure } from '#arrangement';
 import { Clock } from '#service-kit';
 import type { CoordinatorConfig } from '../config/coordinator-config.js';
 import { COORDINATOR_CONFIG } from '../config/coordinator-config.token.js';
-import { PG_POOL } from '../database/database.module.js';
 import { Pseudonyms } from '../pseudonyms/pseudonyms.service.js';
-import { DELIVERY_QUEUE } from './delivery-queue.js';
+import { DELIVERY_PG_POOL, DELIVERY_QUEUE } from './delivery-queue.js';
 import { DeliveryJob, type DeliveryPayload } from './plan-outbox.js';
 
 const NODE_TIMEOUT_MS = 5_000;
@@ -31,7 +30,7 @@ export class PlanDeliveryWorker implements OnApplicationBootstrap, OnModuleDestr
 
   constructor(
     @Inject(COORDINATOR_CONFIG) private readonly config: CoordinatorConfig,
-    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(DELIVERY_PG_POOL) private readonly pool: Pool,
     @Inject(DELIVERY_QUEUE) private readonly queue: Bull.Queue,
     @Inject(RUN_DELIVERY_WORKER) private readonly enabled: boolean,
     private readonly pseudonyms: Pseudonyms,
@@ -47,6 +46,7 @@ export class PlanDeliveryWorker implements OnApplicationBootstrap, OnModuleDestr
 
   async onModuleDestroy(): Promise<void> {
     await this.queue.close().catch(() => undefined);
+    await this.pool.end().catch(() => undefined);
   }
 
   async run(job: Bull.Job<DeliveryPayload>): Promise<void> {
