@@ -15,8 +15,8 @@ export interface DemoNode {
  * data here is invented); the other three are fictional companies.
  */
 export const DEMO_NODES: readonly DemoNode[] = [
-  { creditorId: 'gemeente-utrecht', name: 'Gemeente Utrecht', sector: CreditorSector.MUNICIPALITY, port: 4101, acceptancePolicy: 'automatic' },
-  { creditorId: 'hdsr', name: 'Hoogheemraadschap De Stichtse Rijnlanden', sector: CreditorSector.WATER_BOARD, port: 4102, acceptancePolicy: 'staff' },
+  { creditorId: 'gemeente-utrecht', name: 'Gemeente Utrecht', sector: CreditorSector.MUNICIPALITY, port: 4101, acceptancePolicy: 'staff' },
+  { creditorId: 'hdsr', name: 'Hoogheemraadschap De Stichtse Rijnlanden', sector: CreditorSector.WATER_BOARD, port: 4102, acceptancePolicy: 'automatic' },
   { creditorId: 'stroomwijzer-energie', name: 'Stroomwijzer Energie', sector: CreditorSector.ENERGY, port: 4103, acceptancePolicy: 'staff' },
   { creditorId: 'zekerzorg', name: 'ZekerZorg Zorgverzekeraar', sector: CreditorSector.HEALTH_INSURER, port: 4104, acceptancePolicy: 'staff' },
   { creditorId: 'woonstichting-de-linde', name: 'Woonstichting De Linde', sector: CreditorSector.HOUSING, port: 4105, acceptancePolicy: 'staff' },

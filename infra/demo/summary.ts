@@ -177,7 +177,7 @@ export function renderSummary(params: {
     ...curl(COORDINATOR_GRAPHQL_URL, resident.token, { query: CONSENTS_QUERY }),
     '',
     `One plan for all of Sanne's creditors: first her budget (income and household), then the proposal.`,
-    `Gemeente Utrecht accepts by itself; the other creditors wait for their staff (below).`,
+    `${DEMO_NODES.filter((n) => n.acceptancePolicy === 'automatic').map((n) => n.name).join(', ')} accepts by itself; the other creditors wait for their staff (below).`,
     '',
     ...curl(GATEWAY_GRAPHQL_URL, gateway.resident.token, {
       query: 'mutation { setBudget(input: { payDay: 25, household: SINGLE, ageBand: AGE_21_TO_AOW, netIncome: "235000" }) { beslagvrijeVoet capacity explanation } }',
