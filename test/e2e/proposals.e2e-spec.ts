@@ -166,6 +166,15 @@ describe('a proposal to three creditors', () => {
     expect(decided.outcome).toBe('NEEDS_DECISION');
     expect(decided.status).toBe('OPEN');
     expect(creditorOf(decided, REJECTS)).toMatchObject({ decision: 'REJECT', reasonCode: 'AMOUNT_TOO_LOW', reasonText: 'Wij vragen minimaal 50 euro per maand.' });
+
+    // Sanne is told, in her inbox, in plain Dutch (and English), with the creditor's own reason.
+    const { notifications } = await platform.gql<{ notifications: { kind: string; nl: string; en: string; proposalId: string }[] }>(
+      sanne.token,
+      '{ notifications { kind proposalId nl: text en: text(locale: EN) } }',
+    );
+    expect(notifications).toEqual([
+      { kind: 'creditor_rejected', proposalId: first.id, nl: expect.stringContaining('zegt nee tegen het betaalplan. De reden: "Wij vragen minimaal 50 euro per maand."'), en: expect.stringContaining('said no') },
+    ]);
   });
 
   it('refuses a forged answer, and records a replayed one only once', async () => {
@@ -250,6 +259,19 @@ describe('a proposal to three creditors', () => {
       return Object.values({ ...auto, ...staff }).every((status) => status === 'in_plan') ? true : undefined;
     });
     expect(await claimStatuses(node(REJECTS))).toEqual({ 'E-1': 'open' });
+    const { notifications } = await platform.gql<{ notifications: { kind: string; text: string }[] }>(sanne.token, '{ notifications { kind text } }');
+    expect(notifications[0]).toEqual({ kind: 'plan_started', text: expect.stringContaining(`Je eerste betaling is op ${started.firstDueDate ?? ''}`) });
+
+    // The dossier for a court holds the chain of proposals with every answer and its reasons.
+    const { courtDossier } = await platform.gql<{ courtDossier: string }>(sanne.token, 'query ($id: ID!) { courtDossier(proposalId: $id) }', { id: second.id });
+    const dossier = JSON.parse(courtDossier) as { schema: string; budget: { capacityCents: number }; proposals: { id: string; answers: { creditorId: string; decision: string; reasonText: string | null }[]; ledgerEntries: { kind: string }[] }[] };
+    expect(dossier.schema).toBe('samen-regelen/court-dossier/v1');
+    expect(dossier.proposals.map((p) => p.id)).toEqual([second.id, first.id]);
+    expect(dossier.proposals[1]?.answers.find((a) => a.creditorId === REJECTS)).toMatchObject({ decision: 'reject', reasonText: 'Wij vragen minimaal 50 euro per maand.' });
+    expect(dossier.proposals[0]?.ledgerEntries.map((e) => e.kind)).toEqual(['plan.proposed', 'proposal.answered', 'proposal.answered', 'plan.started']);
+    expect(courtDossier).not.toContain('resident-sanne');
+    const strangers = await platform.gqlRaw(counsellor.token, 'query ($id: ID!) { courtDossier(proposalId: $id) }', { id: second.id });
+    expect(strangers.errors?.[0]?.extensions).toMatchObject({ code: 'PROPOSAL_NOT_FOUND' });
 
     // The ledger holds the whole story, with no personal data in clear.
     const ledger = new pg.Client({ connectionString: platform.coordinatorDatabase.url });

@@ -40,7 +40,9 @@ import { ResidentFieldsResolver } from './graphql/resident-fields.resolver.js';
 import { AccountLinkService } from './links/account-link.service.js';
 import { AccountLinkFieldsResolver, AccountLinksResolver } from './links/account-links.resolver.js';
 import { NodeLinkClient } from './links/node-link-client.js';
+import { NotificationFieldsResolver, NotificationsResolver } from './notifications/notifications.resolver.js';
 import { BudgetService } from './proposals/budget.service.js';
+import { CourtDossier } from './proposals/court-dossier.service.js';
 import { DELIVERY_PG_POOL, DELIVERY_QUEUE, createDeliveryPool, createDeliveryQueue } from './proposals/delivery-queue.js';
 import { NodeClaimsClient } from './proposals/node-claims-client.js';
 import { OutboxRelay } from './proposals/outbox-relay.service.js';
@@ -121,6 +123,9 @@ export class CoordinatorModule {
         ProposalQueries,
         ProposalAnswers,
         ProposalDeadlines,
+        CourtDossier,
+        NotificationsResolver,
+        NotificationFieldsResolver,
         ProposalsResolver,
         BudgetFieldsResolver,
         ProposalFieldsResolver,

@@ -11,6 +11,7 @@ import { COORDINATOR_CONFIG } from '../config/coordinator-config.token.js';
 import { Pseudonyms } from '../pseudonyms/pseudonyms.service.js';
 import { DELIVERY_PG_POOL, DELIVERY_QUEUE } from './delivery-queue.js';
 import { DeliveryJob, type DeliveryPayload } from './plan-outbox.js';
+import { creditorName, notifyResidentAndCounsellors } from '../notifications/notifier.js';
 
 const NODE_TIMEOUT_MS = 5_000;
 
@@ -70,9 +71,38 @@ export class PlanDeliveryWorker implements OnApplicationBootstrap, OnModuleDestr
       }
       if (lastAttempt) {
         this.logger.warn(`Gave up delivering ${String(job.id)} after ${job.attemptsMade + 1} attempts: ${message}`);
-        await this.finish(String(job.id));
+        await this.giveUp(job);
       }
       throw error;
+    }
+  }
+
+  /** The last attempt failed: the resident and their counsellor are told, durably, and the job ends. */
+  private async giveUp(job: Bull.Job<DeliveryPayload>): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // This one must survive a crash: nobody would tell them again.
+      await client.query('SET LOCAL synchronous_commit TO on');
+      if (job.name === DeliveryJob.PROPOSAL) {
+        const { rows } = await client.query<{ resident_id: string }>(`SELECT resident_id FROM proposals WHERE id = $1`, [job.data.proposalId]);
+        const residentId = rows[0]?.resident_id;
+        if (residentId !== undefined) {
+          await notifyResidentAndCounsellors(client, {
+            residentId,
+            kind: 'delivery_failed',
+            proposalId: job.data.proposalId,
+            text: { creditorName: await creditorName(client, job.data.creditorId) },
+          });
+        }
+      }
+      await client.query(`UPDATE outbox SET finished_at = now() WHERE job_id = $1 AND finished_at IS NULL`, [String(job.id)]);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
     }
   }
 

@@ -16,6 +16,7 @@ import { LedgerWriter } from '../ledger/ledger-writer.service.js';
 import { Pseudonyms } from '../pseudonyms/pseudonyms.service.js';
 import { OutboxRelay } from './outbox-relay.service.js';
 import { DeliveryJob, enqueueInOutbox } from './plan-outbox.js';
+import { creditorName, notifyResidentAndCounsellors } from '../notifications/notifier.js';
 
 export type AnswerReceipt = { readonly recorded: boolean; readonly duplicate: boolean; readonly planStarted: boolean };
 
@@ -83,6 +84,14 @@ export class ProposalAnswers {
             WHERE proposal_id = $1 AND creditor_id = $2`,
           [answer.proposalId, creditorId, answer.decision, answer.reasonCode ?? null, answer.reasonText ?? null, answer.counter ? JSON.stringify(answer.counter) : null, answer.decidedBy, answerId, now],
         );
+        if (answer.decision !== ProposalDecision.ACCEPT) {
+          await notifyResidentAndCounsellors(tx, {
+            residentId: row.resident_id,
+            kind: answer.decision === ProposalDecision.REJECT ? 'creditor_rejected' : 'creditor_countered',
+            proposalId: answer.proposalId,
+            text: { creditorName: await creditorName(tx, creditorId), reasonText: answer.reasonText ?? null, ...(answer.counter ? { monthlyCents: answer.counter.monthlyCents } : {}) },
+          });
+        }
         const opening = openCommitmentFor(creditorId);
         const { event } = ledgerEvent({
           eventId: randomUUID(),
@@ -129,6 +138,7 @@ export class ProposalAnswers {
         const firstDue = schedule.instalments[0]?.dueDate ?? null;
         await tx.query(`UPDATE proposals SET status = 'started', started_at = $2, first_due_date = $3, schedule = $4 WHERE id = $1`, [proposalId, now, firstDue, JSON.stringify(schedule)]);
         for (const creditorId of row.creditors) await enqueueInOutbox(tx, DeliveryJob.PLAN_EVENT, { proposalId, creditorId, kind: 'started' });
+        await notifyResidentAndCounsellors(tx, { residentId: row.resident_id, kind: 'plan_started', proposalId, text: { firstDueDate: firstDue } });
         const openings = row.creditors.map(openCommitmentFor);
         const { event } = ledgerEvent({
           eventId: randomUUID(),

@@ -6,6 +6,7 @@ import { Clock } from '#service-kit';
 import { PG_POOL } from '../database/database.module.js';
 import { creditorParty, personParty } from '../ledger/ledger-parties.js';
 import { LedgerWriter } from '../ledger/ledger-writer.service.js';
+import { creditorName, notifyResidentAndCounsellors } from '../notifications/notifier.js';
 import { Pseudonyms } from '../pseudonyms/pseudonyms.service.js';
 
 /**
@@ -47,6 +48,7 @@ export class ProposalDeadlines {
         const row = rows[0];
         if (row === undefined) throw new AlreadyDecided();
         await tx.query(`UPDATE proposal_creditors SET decision = 'no_answer', decided_by = 'deadline', answered_at = $3 WHERE proposal_id = $1 AND creditor_id = $2`, [proposalId, creditorId, now]);
+        await notifyResidentAndCounsellors(tx, { residentId: row.resident_id, kind: 'creditor_silent', proposalId, text: { creditorName: await creditorName(tx, creditorId) } });
         const opening = openCommitmentFor(creditorId);
         const { event } = ledgerEvent({
           eventId: randomUUID(),

@@ -4,6 +4,7 @@ import { CreditorDirectory, type DirectoryEntry } from '../directory/creditor-di
 import { callerOf, type CoordinatorContext } from '../graphql/coordinator-context.js';
 import { CallerAuthenticator } from '../identity/caller-authenticator.js';
 import { BudgetService, type BudgetView } from './budget.service.js';
+import { CourtDossier } from './court-dossier.service.js';
 import { ProposalQueries, type ProposalCreditorView, type ProposalView } from './proposal-queries.service.js';
 import { ProposalService } from './proposal.service.js';
 
@@ -37,7 +38,13 @@ export class ProposalsResolver {
     private readonly budgets: BudgetService,
     private readonly planning: ProposalService,
     private readonly queries: ProposalQueries,
+    private readonly dossiers: CourtDossier,
   ) {}
+
+  @Query()
+  async courtDossier(@Context() ctx: CoordinatorContext, @Args('proposalId') proposalId: string): Promise<string> {
+    return JSON.stringify(await this.dossiers.of(await callerOf(ctx, this.callers), proposalId), null, 2);
+  }
 
   @Query()
   async budget(@Context() ctx: CoordinatorContext, @Args('residentId') residentId?: string | null): Promise<BudgetView | null> {

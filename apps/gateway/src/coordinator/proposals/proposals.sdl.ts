@@ -10,6 +10,26 @@ extend type Query {
   proposal(id: ID!): Proposal
   "Your proposals, the newest first."
   proposals(residentId: ID): [Proposal!]!
+  """
+  For a forced settlement (dwangakkoord): the budget, this proposal and the ones it replaced, every
+  creditor's answer with its reasons, and their ledger entries. A JSON document (schema
+  samen-regelen/court-dossier/v1); no name or BSN in it.
+  """
+  courtDossier(proposalId: ID!): String!
+  "Your inbox: what happened with your plans (for a counsellor: with the plans of residents you help)."
+  notifications: [Notification!]!
+}
+
+type Notification {
+  id: ID!
+  "plan_started, creditor_rejected, creditor_countered, creditor_silent or delivery_failed"
+  kind: String!
+  proposalId: ID
+  "The resident it is about."
+  residentId: ID!
+  text(locale: Locale = NL): String!
+  createdAt: DateTime!
+  read: Boolean!
 }
 
 extend type Mutation {

@@ -83,9 +83,32 @@ export class Proposals1764500000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX outbox_pending_idx ON outbox (id) WHERE dispatched_at IS NULL`);
     await q.query(`CREATE INDEX outbox_unfinished_idx ON outbox (dispatched_at) WHERE finished_at IS NULL`);
+    // The in-app inbox: what residents and counsellors are told, in Dutch and English.
+    await q.query(`
+      CREATE TABLE notifications (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        recipient_id uuid NOT NULL REFERENCES people (id),
+        resident_id uuid NOT NULL REFERENCES people (id),
+        kind text NOT NULL,
+        proposal_id uuid REFERENCES proposals (id),
+        text_nl text NOT NULL,
+        text_en text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        read_at timestamptz
+      )`);
+    await q.query(`CREATE INDEX notifications_recipient_idx ON notifications (recipient_id, created_at DESC)`);
+    // What the e-mail and SMS channels would send; their development versions stop here (the demo shows it).
+    await q.query(`
+      CREATE TABLE channel_outbox (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        notification_id uuid NOT NULL REFERENCES notifications (id),
+        channel text NOT NULL CHECK (channel IN ('email', 'sms')),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        sent_at timestamptz
+      )`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['outbox', 'proposal_manual_claims', 'proposal_creditors', 'proposals', 'budgets']) await q.query(`DROP TABLE ${table}`);
+    for (const table of ['channel_outbox', 'notifications', 'outbox', 'proposal_manual_claims', 'proposal_creditors', 'proposals', 'budgets']) await q.query(`DROP TABLE ${table}`);
   }
 }

@@ -1,0 +1,28 @@
+import { describe, expect, it } from '@jest/globals';
+import { notificationText, type NotificationKind } from './notification-texts.js';
+
+const KINDS: NotificationKind[] = ['plan_started', 'creditor_rejected', 'creditor_countered', 'creditor_silent', 'delivery_failed'];
+
+describe('notification texts', () => {
+  it.each(KINDS)('%s has a Dutch and an English text, short sentences, naming the creditor where there is one', (kind) => {
+    const text = notificationText(kind, { creditorName: 'Stroomwijzer Energie', reasonText: 'Te laag.', monthlyCents: 5_000, firstDueDate: '2027-01-26' });
+    for (const words of [text.nl, text.en]) {
+      expect(words.length).toBeGreaterThan(20);
+      // B1: no sentence runs on; the longest stays under 25 words.
+      const longest = Math.max(...words.split(/[.!?]\s/).map((sentence) => sentence.split(/\s+/).length));
+      expect(longest).toBeLessThan(25);
+    }
+    if (kind !== 'plan_started') expect(text.nl).toContain('Stroomwijzer Energie');
+  });
+
+  it('says when the first payment is, and what a counter-proposal offers, in each language’s own notation', () => {
+    expect(notificationText('plan_started', { firstDueDate: '2027-01-26' }).nl).toContain('2027-01-26');
+    expect(notificationText('creditor_countered', { creditorName: 'X', monthlyCents: 5_000 }).nl).toContain('€\u00a050,00');
+    expect(notificationText('creditor_countered', { creditorName: 'X', monthlyCents: 5_000 }).en).toContain('€50.00');
+  });
+
+  it("quotes the creditor's reason for a rejection, and leaves it out when there is none", () => {
+    expect(notificationText('creditor_rejected', { creditorName: 'X', reasonText: 'Wij vragen meer.' }).nl).toContain('"Wij vragen meer."');
+    expect(notificationText('creditor_rejected', { creditorName: 'X', reasonText: null }).nl).not.toContain('reden');
+  });
+});
