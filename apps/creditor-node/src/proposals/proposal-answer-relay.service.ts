@@ -65,12 +65,6 @@ export class ProposalAnswerRelay implements OnApplicationBootstrap, OnModuleDest
     });
   }
 
-  /** For tests and shutdown: resolves when the relay has nothing due left (or met a failure to retry later). */
-  async flush(): Promise<void> {
-    await this.running;
-    await this.drain();
-  }
-
   private async drain(): Promise<void> {
     try {
       for (;;) {
