@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import Bull from 'bull';
 import pg from 'pg';
+import { dutchDate } from '#service-kit';
 import { TestPlatform, eventually, type Person, type PlatformNode } from '../support/platform.js';
 
 /**
@@ -159,5 +160,34 @@ describe('proposals when things break', () => {
     });
     const { rows: claims } = await silent.pool.query<{ status: string }>(`SELECT status FROM claims WHERE reference = 'Q-9-1'`);
     expect(claims[0]?.status).toBe('open');
+  }, 60_000);
+
+  it('sends the free reminder before the first instalment once, into the inbox and the e-mail and SMS queues', async () => {
+    const person = await platform.signIn('resident-reminded', ['resident']);
+    await platform.linkAccount(person, steady, 'S-7', [{ reference: 'S-7-1', principalCents: 60_000 }]);
+    await platform.consent(person, 'COLLECTIVE_ARRANGEMENT', [steady.creditorId]);
+    // Paid tomorrow: the first instalment falls the day after, within the reminder's five days.
+    const tomorrow = Number(dutchDate(new Date(Date.now() + 86_400_000)).slice(8));
+    await platform.gql(person.token, 'mutation ($input: BudgetInput!) { setBudget(input: $input) { capacity } }', { input: { ...BUDGET, payDay: tomorrow } });
+    const { proposePlan } = await platform.gql<{ proposePlan: { id: string } }>(person.token, 'mutation { proposePlan(input: { mode: REPAYMENT }) { id } }');
+    const reminders = async (): Promise<{ kind: string; text: string }[]> =>
+      (await platform.gql<{ notifications: { kind: string; text: string }[] }>(person.token, '{ notifications { kind text } }')).notifications.filter((n) => n.kind === 'payment_reminder');
+    const [first] = await eventually('the reminder', async () => {
+      const found = await reminders();
+      return found.length > 0 ? found : undefined;
+    });
+    const { firstDueDate } = (await platform.gql<{ proposal: { firstDueDate: string } }>(person.token, 'query ($id: ID!) { proposal(id: $id) { firstDueDate } }', { id: proposePlan.id })).proposal;
+    expect(first?.text).toContain('zonder kosten');
+    expect(first?.text).toContain(firstDueDate);
+    await new Promise((r) => setTimeout(r, 2_500)); // two more sweeps
+    expect(await reminders()).toHaveLength(1);
+    const db = new pg.Client({ connectionString: platform.coordinatorDatabase.url });
+    await db.connect();
+    const { rows: queued } = await db.query<{ channel: string }>(
+      `SELECT o.channel FROM channel_outbox o JOIN notifications n ON n.id = o.notification_id WHERE n.kind = 'payment_reminder' AND n.proposal_id = $1 ORDER BY o.channel`,
+      [proposePlan.id],
+    );
+    await db.end();
+    expect(queued.map((q) => q.channel)).toEqual(['email', 'sms']);
   }, 60_000);
 });

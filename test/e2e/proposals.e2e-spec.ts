@@ -260,7 +260,8 @@ describe('a proposal to three creditors', () => {
     });
     expect(await claimStatuses(node(REJECTS))).toEqual({ 'E-1': 'open' });
     const { notifications } = await platform.gql<{ notifications: { kind: string; text: string }[] }>(sanne.token, '{ notifications { kind text } }');
-    expect(notifications[0]).toEqual({ kind: 'plan_started', text: expect.stringContaining(`Je eerste betaling is op ${started.firstDueDate ?? ''}`) });
+    // (Near a month's end a payment reminder may follow at once: look for the start itself.)
+    expect(notifications.find((n) => n.kind === 'plan_started')).toEqual({ kind: 'plan_started', text: expect.stringContaining(`Je eerste betaling is op ${started.firstDueDate ?? ''}`) });
 
     // The dossier for a court holds the chain of proposals with every answer and its reasons.
     const { courtDossier } = await platform.gql<{ courtDossier: string }>(sanne.token, 'query ($id: ID!) { courtDossier(proposalId: $id) }', { id: second.id });

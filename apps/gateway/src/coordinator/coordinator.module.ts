@@ -41,6 +41,7 @@ import { AccountLinkService } from './links/account-link.service.js';
 import { AccountLinkFieldsResolver, AccountLinksResolver } from './links/account-links.resolver.js';
 import { NodeLinkClient } from './links/node-link-client.js';
 import { NotificationFieldsResolver, NotificationsResolver } from './notifications/notifications.resolver.js';
+import { PlanReminders } from './notifications/plan-reminders.service.js';
 import { BudgetService } from './proposals/budget.service.js';
 import { CourtDossier } from './proposals/court-dossier.service.js';
 import { DELIVERY_PG_POOL, DELIVERY_QUEUE, createDeliveryPool, createDeliveryQueue } from './proposals/delivery-queue.js';
@@ -125,6 +126,7 @@ export class CoordinatorModule {
         ProposalDeadlines,
         CourtDossier,
         NotificationsResolver,
+        PlanReminders,
         NotificationFieldsResolver,
         ProposalsResolver,
         BudgetFieldsResolver,

@@ -3,11 +3,13 @@ import type { CoordinatorConfig } from '../config/coordinator-config.js';
 import { COORDINATOR_CONFIG } from '../config/coordinator-config.token.js';
 import { ConsentService } from '../consents/consent.service.js';
 import { MandateService } from '../mandates/mandate.service.js';
+import { PlanReminders } from '../notifications/plan-reminders.service.js';
 import { ProposalDeadlines } from '../proposals/proposal-deadlines.service.js';
 
 /**
  * Writes `consent.expired` and `mandate.expired` for everything whose end date passed, and records
- * creditors that stayed silent past a proposal's answer date (ProposalDeadlines). Expiry already
+ * creditors that stayed silent past a proposal's answer date (ProposalDeadlines), and sends the free
+ * reminders before instalments (PlanReminders). Expiry already
  * bites at the end date itself (tokens are never minted past it, and reads show it as expired); the
  * sweep makes the ledger say so too.
  */
@@ -22,6 +24,7 @@ export class ExpirySweeper implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly consents: ConsentService,
     private readonly mandates: MandateService,
     private readonly deadlines: ProposalDeadlines,
+    private readonly reminders: PlanReminders,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -47,8 +50,11 @@ export class ExpirySweeper implements OnApplicationBootstrap, OnModuleDestroy {
       const consents = await this.consents.expireDue();
       const mandates = await this.mandates.expireDue();
       const silent = await this.deadlines.recordSilence();
-      if (consents + mandates + silent > 0) {
-        this.logger.log(`Recorded the expiry of ${consents} consent(s) and ${mandates} mandate(s), and ${silent} creditor(s) silent past a proposal's answer date.`);
+      const reminded = await this.reminders.sendDue();
+      if (consents + mandates + silent + reminded > 0) {
+        this.logger.log(
+          `Recorded the expiry of ${consents} consent(s) and ${mandates} mandate(s), ${silent} creditor(s) silent past a proposal's answer date; sent ${reminded} payment reminder(s).`,
+        );
       }
     } catch (error) {
       this.logger.error(`The expiry sweep failed; it will run again: ${String(error)}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { notificationText, type NotificationKind } from './notification-texts.js';
 
-const KINDS: NotificationKind[] = ['plan_started', 'creditor_rejected', 'creditor_countered', 'creditor_silent', 'delivery_failed'];
+const KINDS: NotificationKind[] = ['plan_started', 'creditor_rejected', 'creditor_countered', 'creditor_silent', 'delivery_failed', 'payment_reminder'];
 
 describe('notification texts', () => {
   it.each(KINDS)('%s has a Dutch and an English text, short sentences, naming the creditor where there is one', (kind) => {
@@ -12,13 +12,20 @@ describe('notification texts', () => {
       const longest = Math.max(...words.split(/[.!?]\s/).map((sentence) => sentence.split(/\s+/).length));
       expect(longest).toBeLessThan(25);
     }
-    if (kind !== 'plan_started') expect(text.nl).toContain('Stroomwijzer Energie');
+    if (kind !== 'plan_started' && kind !== 'payment_reminder') expect(text.nl).toContain('Stroomwijzer Energie');
   });
 
   it('says when the first payment is, and what a counter-proposal offers, in each language’s own notation', () => {
     expect(notificationText('plan_started', { firstDueDate: '2027-01-26' }).nl).toContain('2027-01-26');
     expect(notificationText('creditor_countered', { creditorName: 'X', monthlyCents: 5_000 }).nl).toContain('€\u00a050,00');
     expect(notificationText('creditor_countered', { creditorName: 'X', monthlyCents: 5_000 }).en).toContain('€50.00');
+  });
+
+  it('reminds of the amount and the date, and says there are no costs', () => {
+    const text = notificationText('payment_reminder', { amountCents: 73_943, dueDate: '2027-01-26' });
+    expect(text.nl).toContain('zonder kosten');
+    expect(text.nl).toContain('€\u00a0739,43');
+    expect(text.en).toContain('2027-01-26');
   });
 
   it("quotes the creditor's reason for a rejection, and leaves it out when there is none", () => {

@@ -1,13 +1,16 @@
 import { formatMoney } from '#arrangement';
 
 /** What a resident (and their counsellor) is told about, in plain words. */
-export type NotificationKind = 'plan_started' | 'creditor_rejected' | 'creditor_countered' | 'creditor_silent' | 'delivery_failed';
+export type NotificationKind = 'plan_started' | 'creditor_rejected' | 'creditor_countered' | 'creditor_silent' | 'delivery_failed' | 'payment_reminder';
 
 export interface NotificationParams {
   readonly creditorName?: string;
   readonly reasonText?: string | null;
   readonly monthlyCents?: number;
   readonly firstDueDate?: string | null;
+  /** payment_reminder: the instalment's amount and due date. */
+  readonly amountCents?: number;
+  readonly dueDate?: string;
 }
 
 export interface NotificationText {
@@ -42,6 +45,11 @@ export function notificationText(kind: NotificationKind, params: NotificationPar
       return {
         nl: `${creditor} heeft niet op tijd geantwoord op het betaalplan. Je kunt een nieuw plan maken met de schuldeisers die ja zeiden. Of vraag je schuldhulpverlener om hulp.`,
         en: `${creditorEn} did not answer the payment plan in time. You can make a new plan with the creditors who said yes. Or ask your debt counsellor for help.`,
+      };
+    case 'payment_reminder':
+      return {
+        nl: `Een herinnering, zonder kosten: op ${params.dueDate ?? ''} betaal je ${formatMoney({ cents: params.amountCents ?? 0, locale: 'nl' })} voor je betaalplan. Lukt dat niet? Laat het ons weten, dan zoeken we samen een oplossing.`,
+        en: `A reminder, free of charge: on ${params.dueDate ?? ''} you pay ${formatMoney({ cents: params.amountCents ?? 0, locale: 'en' })} for your payment plan. Can you not pay it? Let us know, and we will find a solution together.`,
       };
     case 'delivery_failed':
       return {
