@@ -150,7 +150,7 @@ export function renderSummary(params: {
   lines.push(
     '',
     'Stand-ins (DEMO ONLY):',
-    "  account links      each resident's pseudonym written into the nodes' account_links by SQL (the linking flow comes)",
+    "  e-mail and SMS     queued in the coordinator's channel_outbox table, never sent (development adapters)",
     `  private keys in    ${params.keysFile}`,
     '',
     `Try it. Sanne's debt overview through the gateway, with her access token (valid 1 hour);`,
