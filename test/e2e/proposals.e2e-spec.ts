@@ -263,13 +263,30 @@ describe('a proposal to three creditors', () => {
     // (Near a month's end a payment reminder may follow at once: look for the start itself.)
     expect(notifications.find((n) => n.kind === 'plan_started')).toEqual({ kind: 'plan_started', text: expect.stringContaining(`Je eerste betaling is op ${started.firstDueDate ?? ''}`) });
 
+    // A payment pause within the policy moves the rest of the schedule at no cost; beyond it, or twice over the same month, it is refused.
+    type Instalments = { instalments: { number: number; month: string; dueDate: string; amount: string }[] };
+    const PAUSE = `mutation ($input: PaymentPauseInput!) { requestPaymentPause(input: $input) { instalments { number month dueDate amount } } }`;
+    const before = (await platform.gql<{ proposal: Instalments }>(sanne.token, 'query ($id: ID!) { proposal(id: $id) { instalments { number month dueDate amount } } }', { id: second.id })).proposal.instalments;
+    const firstMonth = before[0]?.month ?? '';
+    const tooLong = await platform.gqlRaw(sanne.token, PAUSE, { input: { proposalId: second.id, fromMonth: firstMonth, months: 3 } });
+    expect(tooLong.errors?.[0]?.extensions).toMatchObject({ code: 'PAUSE_TOO_LONG' });
+    const paused = (await platform.gql<{ requestPaymentPause: Instalments }>(sanne.token, PAUSE, { input: { proposalId: second.id, fromMonth: firstMonth, months: 1 } })).requestPaymentPause.instalments;
+    expect(paused.map((i) => i.amount)).toEqual(before.map((i) => i.amount));
+    expect((paused[0]?.month ?? '') > firstMonth).toBe(true);
+    const again = await platform.gqlRaw(sanne.token, PAUSE, { input: { proposalId: second.id, fromMonth: firstMonth, months: 1 } });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'PAUSE_OVERLAPS' });
+    const stranger = await platform.gqlRaw(counsellor.token, PAUSE, { input: { proposalId: second.id, fromMonth: paused[0]?.month, months: 1 } });
+    expect(stranger.errors?.[0]?.extensions).toMatchObject({ code: 'PROPOSAL_NOT_FOUND' });
+    const notRunning = await platform.gqlRaw(sanne.token, PAUSE, { input: { proposalId: first.id, fromMonth: firstMonth, months: 1 } });
+    expect(notRunning.errors?.[0]?.extensions).toMatchObject({ code: 'PLAN_NOT_RUNNING' });
+
     // The dossier for a court holds the chain of proposals with every answer and its reasons.
     const { courtDossier } = await platform.gql<{ courtDossier: string }>(sanne.token, 'query ($id: ID!) { courtDossier(proposalId: $id) }', { id: second.id });
     const dossier = JSON.parse(courtDossier) as { schema: string; budget: { capacityCents: number }; proposals: { id: string; answers: { creditorId: string; decision: string; reasonText: string | null }[]; ledgerEntries: { kind: string }[] }[] };
     expect(dossier.schema).toBe('samen-regelen/court-dossier/v1');
     expect(dossier.proposals.map((p) => p.id)).toEqual([second.id, first.id]);
     expect(dossier.proposals[1]?.answers.find((a) => a.creditorId === REJECTS)).toMatchObject({ decision: 'reject', reasonText: 'Wij vragen minimaal 50 euro per maand.' });
-    expect(dossier.proposals[0]?.ledgerEntries.map((e) => e.kind)).toEqual(['plan.proposed', 'proposal.answered', 'proposal.answered', 'plan.started']);
+    expect(dossier.proposals[0]?.ledgerEntries.map((e) => e.kind)).toEqual(['plan.proposed', 'proposal.answered', 'proposal.answered', 'plan.started', 'plan.amended']);
     expect(courtDossier).not.toContain('resident-sanne');
     const strangers = await platform.gqlRaw(counsellor.token, 'query ($id: ID!) { courtDossier(proposalId: $id) }', { id: second.id });
     expect(strangers.errors?.[0]?.extensions).toMatchObject({ code: 'PROPOSAL_NOT_FOUND' });
@@ -279,6 +296,6 @@ describe('a proposal to three creditors', () => {
     await ledger.connect();
     const { rows: kinds } = await ledger.query<{ kind: string }>('SELECT kind FROM ledger_record_entries WHERE record_id = ANY($1) ORDER BY idx', [[first.id, second.id]]);
     await ledger.end();
-    expect(kinds.map((k) => k.kind)).toEqual(['plan.proposed', 'proposal.answered', 'proposal.answered', 'proposal.answered', 'plan.proposed', 'proposal.answered', 'proposal.answered', 'plan.started']);
+    expect(kinds.map((k) => k.kind)).toEqual(['plan.proposed', 'proposal.answered', 'proposal.answered', 'proposal.answered', 'plan.proposed', 'proposal.answered', 'proposal.answered', 'plan.started', 'plan.amended']);
   });
 });

@@ -117,6 +117,16 @@ export const ProposalErrorCode = {
   SHARE_MISMATCH: 'SHARE_MISMATCH',
   /** A proposal token that is not valid for this node. */
   PROPOSAL_TOKEN_INVALID: 'PROPOSAL_TOKEN_INVALID',
+  /** A payment pause asks for more months than the policy allows in 12 months (the answer says how many would be). */
+  PAUSE_TOO_LONG: 'PAUSE_TOO_LONG',
+  /** A payment pause that starts in a month already past. */
+  PAUSE_IN_PAST: 'PAUSE_IN_PAST',
+  /** A payment pause over months already paused. */
+  PAUSE_OVERLAPS: 'PAUSE_OVERLAPS',
+  /** A payment pause in a month without an instalment. */
+  PAUSE_NO_INSTALMENT: 'PAUSE_NO_INSTALMENT',
+  /** Only a plan that runs (all creditors accepted) can be paused. */
+  PLAN_NOT_RUNNING: 'PLAN_NOT_RUNNING',
   /** The coordinator's key set could not be read, so a proposal could not be checked: retry. */
   PROPOSAL_KEYS_UNAVAILABLE: 'PROPOSAL_KEYS_UNAVAILABLE',
 } as const;

@@ -44,6 +44,7 @@ import { NotificationFieldsResolver, NotificationsResolver } from './notificatio
 import { PlanReminders } from './notifications/plan-reminders.service.js';
 import { BudgetService } from './proposals/budget.service.js';
 import { CourtDossier } from './proposals/court-dossier.service.js';
+import { PaymentPauses } from './proposals/payment-pauses.service.js';
 import { DELIVERY_PG_POOL, DELIVERY_QUEUE, createDeliveryPool, createDeliveryQueue } from './proposals/delivery-queue.js';
 import { NodeClaimsClient } from './proposals/node-claims-client.js';
 import { OutboxRelay } from './proposals/outbox-relay.service.js';
@@ -125,6 +126,7 @@ export class CoordinatorModule {
         ProposalAnswers,
         ProposalDeadlines,
         CourtDossier,
+        PaymentPauses,
         NotificationsResolver,
         PlanReminders,
         NotificationFieldsResolver,

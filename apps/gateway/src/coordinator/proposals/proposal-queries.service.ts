@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { ProposalErrorCode, type CounterOffer } from '#contracts';
-import type { Plan } from '#arrangement';
+import type { Plan, Schedule } from '#arrangement';
 import { CoordinatorError } from '../common/coordinator-error.js';
 import { PG_POOL } from '../database/database.module.js';
 import type { Caller } from '../identity/caller.js';
@@ -34,6 +34,7 @@ export interface ProposalView {
   readonly replaces: string | null;
   readonly startedAt: Date | null;
   readonly firstDueDate: string | null;
+  readonly schedule: Schedule | null;
   readonly creditors: readonly ProposalCreditorView[];
   readonly manualClaims: readonly { creditorName: string; reference: string; amountCents: number; preferential: boolean; totalPaidCents: number }[];
 }
@@ -48,6 +49,7 @@ interface Row {
   replaces: string | null;
   started_at: Date | null;
   first_due_date: string | null;
+  schedule: Schedule | null;
   creditors: {
     creditor_id: string;
     delivery: ProposalCreditorView['delivery'];
@@ -62,7 +64,7 @@ interface Row {
 }
 
 const SELECT = `
-  SELECT p.id, p.resident_id, p.status, p.plan, p.proposed_at, p.answer_by, p.replaces, p.started_at, to_char(p.first_due_date, 'YYYY-MM-DD') AS first_due_date,
+  SELECT p.id, p.resident_id, p.status, p.plan, p.proposed_at, p.answer_by, p.replaces, p.started_at, to_char(p.first_due_date, 'YYYY-MM-DD') AS first_due_date, p.schedule,
          coalesce((SELECT json_agg(json_build_object('creditor_id', pc.creditor_id, 'delivery', pc.delivery, 'delivery_attempts', pc.delivery_attempts,
                     'decision', pc.decision, 'reason_code', pc.reason_code, 'reason_text', pc.reason_text, 'counter', pc.counter, 'answered_at', pc.answered_at)
                     ORDER BY pc.creditor_id) FROM proposal_creditors pc WHERE pc.proposal_id = p.id), '[]') AS creditors,
@@ -137,6 +139,7 @@ function toView(row: Row): ProposalView {
     replaces: row.replaces,
     startedAt: row.started_at,
     firstDueDate: row.first_due_date,
+    schedule: row.schedule,
     creditors,
     manualClaims: row.manual.map((m) => ({
       creditorName: m.creditor_name,

@@ -5,6 +5,7 @@ import { callerOf, type CoordinatorContext } from '../graphql/coordinator-contex
 import { CallerAuthenticator } from '../identity/caller-authenticator.js';
 import { BudgetService, type BudgetView } from './budget.service.js';
 import { CourtDossier } from './court-dossier.service.js';
+import { PaymentPauses } from './payment-pauses.service.js';
 import { ProposalQueries, type ProposalCreditorView, type ProposalView } from './proposal-queries.service.js';
 import { ProposalService } from './proposal.service.js';
 
@@ -39,7 +40,18 @@ export class ProposalsResolver {
     private readonly planning: ProposalService,
     private readonly queries: ProposalQueries,
     private readonly dossiers: CourtDossier,
+    private readonly pauses: PaymentPauses,
   ) {}
+
+  @Mutation()
+  async requestPaymentPause(
+    @Context() ctx: CoordinatorContext,
+    @Args('input') input: { proposalId: string; fromMonth: string; months: number; incomeDropPercent?: number | null },
+  ): Promise<ProposalView> {
+    const caller = await callerOf(ctx, this.callers);
+    await this.pauses.request(caller, input);
+    return this.queries.byId(caller, input.proposalId);
+  }
 
   @Query()
   async courtDossier(@Context() ctx: CoordinatorContext, @Args('proposalId') proposalId: string): Promise<string> {
@@ -134,6 +146,9 @@ export class ProposalFieldsResolver {
   }
   @ResolveField() totalToPay(@Parent() p: ProposalView): number {
     return p.plan.totalPaidCents;
+  }
+  @ResolveField() instalments(@Parent() p: ProposalView): Record<string, unknown>[] {
+    return (p.schedule?.instalments ?? []).map((i) => ({ number: i.number, month: i.month, dueDate: i.dueDate, amount: i.amountCents }));
   }
   @ResolveField() manualClaims(@Parent() p: ProposalView): Record<string, unknown>[] {
     return p.manualClaims.map((m) => ({ ...m, amount: m.amountCents, totalPaid: m.totalPaidCents }));

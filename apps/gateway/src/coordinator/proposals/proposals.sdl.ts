@@ -39,6 +39,27 @@ extend type Mutation {
   proposePlan(input: ProposePlanInput!): Proposal!
   "A new proposal among the creditors that accepted this one; it replaces this one."
   replanAmongAccepting(proposalId: ID!): Proposal!
+  "Ask for a payment pause on a running plan: no payments for some months, at no cost, within the policy."
+  requestPaymentPause(input: PaymentPauseInput!): Proposal!
+}
+
+input PaymentPauseInput {
+  proposalId: ID!
+  "YYYY-MM: the month of the first instalment to skip."
+  fromMonth: String!
+  months: Int!
+  "How much lower your income is than when the plan started, in percent: a drop of half or more allows a longer pause."
+  incomeDropPercent: Int
+}
+
+"One monthly payment of a running plan."
+type Instalment {
+  number: Int!
+  "YYYY-MM"
+  month: String!
+  "YYYY-MM-DD"
+  dueDate: String!
+  amount: Cents!
 }
 
 enum Household { SINGLE SINGLE_PARENT COUPLE COUPLE_WITH_CHILDREN }
@@ -145,6 +166,8 @@ type Proposal {
   startedAt: DateTime
   "The first instalment's due date (YYYY-MM-DD), once the plan started."
   firstDueDate: String
+  "The payments, once the plan started (moved by any pause)."
+  instalments: [Instalment!]!
   creditors: [ProposalCreditor!]!
   manualClaims: [ManualClaim!]!
   "Why the plan divides the money this way, in plain words."

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { notificationText, type NotificationKind } from './notification-texts.js';
 
-const KINDS: NotificationKind[] = ['plan_started', 'creditor_rejected', 'creditor_countered', 'creditor_silent', 'delivery_failed', 'payment_reminder'];
+const KINDS: NotificationKind[] = ['plan_started', 'creditor_rejected', 'creditor_countered', 'creditor_silent', 'delivery_failed', 'payment_reminder', 'payment_paused'];
 
 describe('notification texts', () => {
   it.each(KINDS)('%s has a Dutch and an English text, short sentences, naming the creditor where there is one', (kind) => {
@@ -12,7 +12,7 @@ describe('notification texts', () => {
       const longest = Math.max(...words.split(/[.!?]\s/).map((sentence) => sentence.split(/\s+/).length));
       expect(longest).toBeLessThan(25);
     }
-    if (kind !== 'plan_started' && kind !== 'payment_reminder') expect(text.nl).toContain('Stroomwijzer Energie');
+    if (!['plan_started', 'payment_reminder', 'payment_paused'].includes(kind)) expect(text.nl).toContain('Stroomwijzer Energie');
   });
 
   it('says when the first payment is, and what a counter-proposal offers, in each language’s own notation', () => {

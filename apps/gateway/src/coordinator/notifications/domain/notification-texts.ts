@@ -1,7 +1,7 @@
 import { formatMoney } from '#arrangement';
 
 /** What a resident (and their counsellor) is told about, in plain words. */
-export type NotificationKind = 'plan_started' | 'creditor_rejected' | 'creditor_countered' | 'creditor_silent' | 'delivery_failed' | 'payment_reminder';
+export type NotificationKind = 'plan_started' | 'creditor_rejected' | 'creditor_countered' | 'creditor_silent' | 'delivery_failed' | 'payment_reminder' | 'payment_paused';
 
 export interface NotificationParams {
   readonly creditorName?: string;
@@ -11,6 +11,8 @@ export interface NotificationParams {
   /** payment_reminder: the instalment's amount and due date. */
   readonly amountCents?: number;
   readonly dueDate?: string;
+  /** payment_paused: how many months, and when payments start again. */
+  readonly months?: number;
 }
 
 export interface NotificationText {
@@ -50,6 +52,11 @@ export function notificationText(kind: NotificationKind, params: NotificationPar
       return {
         nl: `Een herinnering, zonder kosten: op ${params.dueDate ?? ''} betaal je ${formatMoney({ cents: params.amountCents ?? 0, locale: 'nl' })} voor je betaalplan. Lukt dat niet? Laat het ons weten, dan zoeken we samen een oplossing.`,
         en: `A reminder, free of charge: on ${params.dueDate ?? ''} you pay ${formatMoney({ cents: params.amountCents ?? 0, locale: 'en' })} for your payment plan. Can you not pay it? Let us know, and we will find a solution together.`,
+      };
+    case 'payment_paused':
+      return {
+        nl: `Je betaalpauze is geregeld: ${params.months ?? 1} ${params.months === 1 ? 'maand' : 'maanden'} betaal je niets. Dit kost je niets extra. Daarna betaal je weer, de eerste keer op ${params.dueDate ?? ''}.`,
+        en: `Your payment pause is arranged: you pay nothing for ${params.months ?? 1} ${params.months === 1 ? 'month' : 'months'}. It costs you nothing extra. After that you pay again, first on ${params.dueDate ?? ''}.`,
       };
     case 'delivery_failed':
       return {
