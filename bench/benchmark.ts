@@ -188,3 +188,8 @@ export async function within<T>(what: string, ms: number, work: Promise<T>): Pro
     clearTimeout(timer);
   }
 }
+
+/** The p-th percentile of ascending-sorted samples (nearest rank, no interpolation); NaN when there are none. */
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}

@@ -21,7 +21,7 @@ import { rowsOf, seedLinkedCustomer } from '../test/support/seed.js';
 import { ENTRYPOINTS, ServiceProcess } from '../test/support/service-process.js';
 import { createTestDatabase, type TestDatabase } from '../test/support/test-database.js';
 import { personToken } from '../test/support/tokens.js';
-import { failures, load, result, type BenchResult, type Benchmark, type LoadResult } from './benchmark.js';
+import { failures, load, result, type BenchResult, type Benchmark, type LoadResult, percentile } from './benchmark.js';
 import { postgresCpuMs, processCpuMs } from './cpu.js';
 
 const NODE_COUNT = 14;
@@ -50,10 +50,6 @@ const DISTANT_NODE = 'dist/bench/distant-node.js';
 interface Person {
   readonly token: string;
   readonly id: string;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
 async function sequentialP50(samples: number, request: () => Promise<void>): Promise<number> {

@@ -19,7 +19,7 @@ import { coordinatorEnv } from '../test/support/coordinator-env.js';
 import { KeySetServer, generatePrivateJwkJson, generateSigningKey } from '../test/support/key-set-server.js';
 import { createTestDatabase, type TestDatabase } from '../test/support/test-database.js';
 import { personToken } from '../test/support/tokens.js';
-import { result, within, type BenchResult, type Benchmark } from './benchmark.js';
+import { result, within, type BenchResult, type Benchmark, percentile } from './benchmark.js';
 
 const TARGET_APPENDS_PER_SECOND = 5_000;
 const TARGET_VERIFY_SECONDS = 10;
@@ -110,10 +110,6 @@ async function singleCommitInsertsPerSecond(pool: pg.Pool, seconds: number): Pro
   const start = performance.now();
   await Promise.all(Array.from({ length: 20 }, writer));
   return done / ((performance.now() - start) / 1000);
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
 async function latencies(samples: number, run: () => Promise<unknown>): Promise<number[]> {

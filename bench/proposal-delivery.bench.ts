@@ -20,7 +20,7 @@ import { rowsOf, seedLinkedCustomer } from '../test/support/seed.js';
 import { ENTRYPOINTS, ServiceProcess } from '../test/support/service-process.js';
 import { createTestDatabase, type TestDatabase } from '../test/support/test-database.js';
 import { personToken } from '../test/support/tokens.js';
-import { result, type BenchResult, type Benchmark } from './benchmark.js';
+import { result, type BenchResult, type Benchmark, percentile } from './benchmark.js';
 import { namedProcessCpuMs, postgresCpuMs, processCpuMs } from './cpu.js';
 
 const NODE_COUNT = 14;
@@ -32,10 +32,6 @@ const CLIENTS = 8;
 const log = (line: string): void => {
   process.stderr.write(`[proposal-delivery] ${line}\n`);
 };
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
 
 async function runProposalDeliveryBenchmark(): Promise<BenchResult[]> {
   const cleanup: (() => Promise<void>)[] = [];

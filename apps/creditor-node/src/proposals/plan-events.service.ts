@@ -4,12 +4,11 @@ import { DataSource } from 'typeorm';
 import { PlanEventKind } from '#contracts';
 import { verifyPlanEventToken } from '#consent';
 import { Clock } from '#service-kit';
-import { applyClaimEvent } from '../claims/claim-lifecycle.service.js';
 import { ClaimEvent } from '../claims/domain/claim-lifecycle.js';
-import type { ClaimStatus } from '../claims/domain/claim-status.js';
 import type { NodeConfig } from '../config/node-config.js';
 import { NODE_CONFIG } from '../config/node-config.token.js';
 import { COORDINATOR_KEYS } from '../consent/coordinator-keys.js';
+import { stepProposedClaims } from './proposal-claims.js';
 import type { ProposalReceipt } from './proposal-inbox.service.js';
 
 /**
@@ -38,18 +37,11 @@ export class PlanEvents {
       }
       if (proposal.status === to) return { ok: true as const, proposalId: event.proposalId, status: to, duplicate: true };
       await tx.query(`UPDATE proposals SET status = $2, updated_at = now() WHERE id = $1`, [event.proposalId, to]);
-      const claims = await tx.query<{ id: string; reference: string; status: ClaimStatus }[]>(
-        `SELECT c.id, c.reference, c.status FROM proposal_claims pc JOIN claims c ON c.id = pc.claim_id WHERE pc.proposal_id = $1 ORDER BY c.reference FOR UPDATE OF c`,
-        [event.proposalId],
-      );
-      for (const claim of claims) {
-        if (claim.status !== 'proposed') continue;
-        const step =
-          event.kind === PlanEventKind.STARTED
-            ? { event: ClaimEvent.PLAN_STARTED, reason: `Plan ${event.proposalId} started; first instalment due ${event.firstDueDate ?? 'as scheduled'}.` }
-            : { event: ClaimEvent.PROPOSAL_WITHDRAWN, reason: `Proposal ${event.proposalId} was withdrawn.` };
-        await applyClaimEvent(tx, claim, { ...step, actor: 'coordinator' });
-      }
+      const step =
+        event.kind === PlanEventKind.STARTED
+          ? { event: ClaimEvent.PLAN_STARTED, reason: `Plan ${event.proposalId} started; first instalment due ${event.firstDueDate ?? 'as scheduled'}.` }
+          : { event: ClaimEvent.PROPOSAL_WITHDRAWN, reason: `Proposal ${event.proposalId} was withdrawn.` };
+      await stepProposedClaims(tx, event.proposalId, { ...step, actor: 'coordinator' });
       return { ok: true as const, proposalId: event.proposalId, status: to, duplicate: false };
     });
   }

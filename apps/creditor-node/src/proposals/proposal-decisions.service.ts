@@ -3,11 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ProposalDecision, ProposalErrorCode, type ProposalAnswer } from '#contracts';
 import { readProposalAnswer } from '#consent';
-import { applyClaimEvent } from '../claims/claim-lifecycle.service.js';
 import { ClaimEvent } from '../claims/domain/claim-lifecycle.js';
-import type { ClaimStatus } from '../claims/domain/claim-status.js';
 import { ProposalAnswerRelay } from './proposal-answer-relay.service.js';
 import { recordAnswer } from './proposal-answers.js';
+import { stepProposedClaims } from './proposal-claims.js';
 
 export type DecisionOutcome = { readonly ok: true } | { readonly ok: false; readonly code: ProposalErrorCode; readonly message: string };
 
@@ -36,15 +35,11 @@ export class ProposalDecisions {
       await recordAnswer(tx, { answerId: randomUUID(), answer });
       if (answer.decision === ProposalDecision.REJECT) {
         // This creditor is out of the plan: its claims go back to normal collection.
-        const claims = await tx.query<{ id: string; reference: string; status: ClaimStatus }[]>(
-          `SELECT c.id, c.reference, c.status FROM proposal_claims pc JOIN claims c ON c.id = pc.claim_id WHERE pc.proposal_id = $1 ORDER BY c.reference FOR UPDATE OF c`,
-          [answer.proposalId],
-        );
-        for (const claim of claims) {
-          if (claim.status === 'proposed') {
-            await applyClaimEvent(tx, claim, { event: ClaimEvent.PROPOSAL_REJECTED, reason: `Proposal ${answer.proposalId} rejected (${answer.reasonCode ?? ''}).`, actor: params.staffId });
-          }
-        }
+        await stepProposedClaims(tx, answer.proposalId, {
+          event: ClaimEvent.PROPOSAL_REJECTED,
+          reason: `Proposal ${answer.proposalId} rejected (${answer.reasonCode ?? ''}).`,
+          actor: params.staffId,
+        });
       }
       return { ok: true };
     });

@@ -15,6 +15,7 @@ import { COORDINATOR_KEYS } from '../consent/coordinator-keys.js';
 import { applyAcceptancePolicy } from './domain/proposal-policy.js';
 import { ProposalAnswerRelay } from './proposal-answer-relay.service.js';
 import { recordAnswer } from './proposal-answers.js';
+import { stepProposedClaims } from './proposal-claims.js';
 
 export type ProposalReceipt =
   | { readonly ok: true; readonly proposalId: string; readonly status: string; readonly duplicate: boolean }
@@ -130,14 +131,6 @@ export class ProposalInbox {
   private async withdrawReplaced(tx: EntityManager, replacedId: string, stillProposed: ReadonlySet<string>): Promise<void> {
     const [replaced] = await tx.query<{ status: string }[]>(`UPDATE proposals SET status = 'withdrawn', updated_at = now() WHERE id = $1 AND status <> 'withdrawn' RETURNING status`, [replacedId]);
     if (replaced === undefined) return;
-    const claims = await tx.query<OwnClaimRow[]>(
-      `SELECT c.id, c.reference, c.status FROM proposal_claims pc JOIN claims c ON c.id = pc.claim_id WHERE pc.proposal_id = $1 ORDER BY c.reference FOR UPDATE OF c`,
-      [replacedId],
-    );
-    for (const claim of claims) {
-      if (claim.status === 'proposed' && !stillProposed.has(claim.reference)) {
-        await applyClaimEvent(tx, claim, { event: ClaimEvent.PROPOSAL_WITHDRAWN, reason: `Proposal ${replacedId} was replaced.`, actor: 'coordinator' });
-      }
-    }
+    await stepProposedClaims(tx, replacedId, { event: ClaimEvent.PROPOSAL_WITHDRAWN, reason: `Proposal ${replacedId} was replaced.`, actor: 'coordinator' }, stillProposed);
   }
 }

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createLocalJWKSet, decodeJwt, jwtVerify, type JSONWebKeySet } from 'jose';
-import { AuthErrorCode, CREDITOR_ID_PATTERN, MAX_NODE_CREDENTIAL_LIFETIME_SECONDS, NODE_CREDENTIAL_TYPE } from '#contracts';
+import { jwtVerify } from 'jose';
+import { AuthErrorCode, MAX_NODE_CREDENTIAL_LIFETIME_SECONDS, NODE_CREDENTIAL_TYPE } from '#contracts';
 import { Clock } from '#service-kit';
 import { CoordinatorError } from '../common/coordinator-error.js';
 import type { CoordinatorConfig } from '../config/coordinator-config.js';
 import { COORDINATOR_CONFIG } from '../config/coordinator-config.token.js';
 import { CreditorDirectory } from '../directory/creditor-directory.repository.js';
 import type { CreditorCaller } from './caller.js';
+import { registeredNodeKeys } from './registered-node-keys.js';
 
 /**
  * Checks a credential a creditor node signed itself (iss = sub = its creditor id, aud = the ledger's
@@ -22,17 +23,11 @@ export class NodeCredentialVerifier {
 
   async verify(token: string): Promise<CreditorCaller> {
     const refuse = (): CoordinatorError => new CoordinatorError(AuthErrorCode.UNAUTHENTICATED, 'The node credential is not valid.');
-    let claimedIssuer: unknown;
+    const registered = await registeredNodeKeys(this.directory, token);
+    if (registered === null) throw refuse();
+    const claimedIssuer = registered.creditorId;
     try {
-      claimedIssuer = decodeJwt(token).iss;
-    } catch {
-      throw refuse();
-    }
-    if (typeof claimedIssuer !== 'string' || !CREDITOR_ID_PATTERN.test(claimedIssuer)) throw refuse();
-    const keySet = await this.directory.keySet(claimedIssuer);
-    if (!keySet) throw refuse();
-    try {
-      const { payload } = await jwtVerify(token, createLocalJWKSet(keySet as unknown as JSONWebKeySet), {
+      const { payload } = await jwtVerify(token, registered.keys, {
         issuer: claimedIssuer,
         subject: claimedIssuer,
         audience: this.config.ledgerOrigin,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { reminderDates, type Schedule } from '#arrangement';
-import { Clock, dutchDate } from '#service-kit';
+import { Clock, dutchDate, withPgTransaction } from '#service-kit';
 import { PG_POOL } from '../database/database.module.js';
 import { notifyResidentAndCounsellors } from './notifier.js';
 
@@ -38,9 +38,7 @@ export class PlanReminders {
   }
 
   private async send(proposalId: string, residentId: string, reminder: { number: number; dueDate: string; amountCents: number }): Promise<boolean> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return withPgTransaction(this.pool, async (client) => {
       const { rowCount } = await client.query(
         `INSERT INTO plan_reminders (proposal_id, instalment_number, due_date) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
         [proposalId, reminder.number, reminder.dueDate],
@@ -48,13 +46,7 @@ export class PlanReminders {
       if (rowCount === 1) {
         await notifyResidentAndCounsellors(client, { residentId, kind: 'payment_reminder', proposalId, text: { amountCents: reminder.amountCents, dueDate: reminder.dueDate } });
       }
-      await client.query('COMMIT');
       return rowCount === 1;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 }

@@ -3,6 +3,7 @@ import type Bull from 'bull';
 import type { Pool } from 'pg';
 import type { CoordinatorConfig } from '../config/coordinator-config.js';
 import { COORDINATOR_CONFIG } from '../config/coordinator-config.token.js';
+import { withPgTransaction } from '#service-kit';
 import { PG_POOL } from '../database/database.module.js';
 import { DELIVERY_QUEUE } from './delivery-queue.js';
 
@@ -66,10 +67,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  private async dispatchBatch(): Promise<number> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+  private dispatchBatch(): Promise<number> {
+    return withPgTransaction(this.pool, async (client) => {
       const { rows } = await client.query<{ id: string; job_name: string; job_id: string; payload: object }>(
         `SELECT id, job_name, job_id, payload FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       );
@@ -77,14 +76,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         await this.queue.addBulk(rows.map((row) => ({ name: row.job_name, data: row.payload, opts: { jobId: row.job_id } })));
         await client.query(`UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((row) => row.id)]);
       }
-      await client.query('COMMIT');
       return rows.length;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   /** Adds again every unfinished job the queue has lost (Redis restarted without its data). */

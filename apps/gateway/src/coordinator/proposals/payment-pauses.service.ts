@@ -6,6 +6,7 @@ import { ScheduleInputError, applyPause, checkPause, explainSteps, type Pause, t
 import { LedgerEventKind, ledgerEvent, openCommitmentFor } from '#consent';
 import { Clock, dutchDate } from '#service-kit';
 import { CoordinatorError } from '../common/coordinator-error.js';
+import { isUuid } from '../common/ids.js';
 import { PG_POOL } from '../database/database.module.js';
 import type { Caller } from '../identity/caller.js';
 import { ResidentAccess } from '../identity/resident-access.service.js';
@@ -32,7 +33,7 @@ export class PaymentPauses {
   ) {}
 
   async request(caller: Caller, input: { readonly proposalId: string; readonly fromMonth: string; readonly months: number; readonly incomeDropPercent?: number | null }): Promise<void> {
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(input.proposalId)) throw NOT_FOUND();
+    if (!isUuid(input.proposalId)) throw NOT_FOUND();
     const { rows } = await this.pool.query<{ resident_id: string }>(`SELECT resident_id FROM proposals WHERE id = $1`, [input.proposalId]);
     const residentId = rows[0]?.resident_id;
     if (residentId === undefined) throw NOT_FOUND();

@@ -5,7 +5,7 @@ import type { Pool } from 'pg';
 import { NODE_PLAN_EVENTS_PATH, NODE_PROPOSALS_PATH, type NodeProposal } from '#contracts';
 import { issuePlanEventToken, issueProposalToken } from '#consent';
 import type { CreditorShareDisclosure } from '#arrangement';
-import { Clock } from '#service-kit';
+import { Clock, withPgTransaction } from '#service-kit';
 import type { CoordinatorConfig } from '../config/coordinator-config.js';
 import { COORDINATOR_CONFIG } from '../config/coordinator-config.token.js';
 import { Pseudonyms } from '../pseudonyms/pseudonyms.service.js';
@@ -79,9 +79,7 @@ export class PlanDeliveryWorker implements OnApplicationBootstrap, OnModuleDestr
 
   /** The last attempt failed: the resident and their counsellor are told, durably, and the job ends. */
   private async giveUp(job: Bull.Job<DeliveryPayload>): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await withPgTransaction(this.pool, async (client) => {
       // This one must survive a crash: nobody would tell them again.
       await client.query('SET LOCAL synchronous_commit TO on');
       if (job.name === DeliveryJob.PROPOSAL) {
@@ -97,13 +95,7 @@ export class PlanDeliveryWorker implements OnApplicationBootstrap, OnModuleDestr
         }
       }
       await client.query(`UPDATE outbox SET finished_at = now() WHERE job_id = $1 AND finished_at IS NULL`, [String(job.id)]);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   private async finish(jobId: string): Promise<void> {

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { createLocalJWKSet, decodeJwt, type JSONWebKeySet } from 'jose';
 import type { Pool, PoolClient } from 'pg';
-import { CREDITOR_ID_PATTERN, ProposalDecision, ProposalErrorCode } from '#contracts';
+import { ProposalDecision, ProposalErrorCode } from '#contracts';
 import { buildSchedule, type Plan } from '#arrangement';
 import { LedgerEventKind, ledgerEvent, openCommitmentFor, verifyProposalAnswer } from '#consent';
 import { Clock, dutchDate } from '#service-kit';
@@ -11,6 +10,7 @@ import type { CoordinatorConfig } from '../config/coordinator-config.js';
 import { COORDINATOR_CONFIG } from '../config/coordinator-config.token.js';
 import { PG_POOL } from '../database/database.module.js';
 import { CreditorDirectory } from '../directory/creditor-directory.repository.js';
+import { registeredNodeKeys } from '../identity/registered-node-keys.js';
 import { creditorParty, personParty } from '../ledger/ledger-parties.js';
 import { LedgerWriter } from '../ledger/ledger-writer.service.js';
 import { Pseudonyms } from '../pseudonyms/pseudonyms.service.js';
@@ -44,22 +44,10 @@ export class ProposalAnswers {
 
   async record(token: string | undefined): Promise<AnswerReceipt> {
     const forged = (): CoordinatorError => new CoordinatorError(ProposalErrorCode.ANSWER_SIGNATURE_INVALID, 'The answer is not signed by a registered creditor node.');
-    let creditorId: unknown;
-    try {
-      creditorId = decodeJwt(token ?? '').iss;
-    } catch {
-      throw forged();
-    }
-    if (typeof creditorId !== 'string' || !CREDITOR_ID_PATTERN.test(creditorId)) throw forged();
-    const keySet = await this.directory.keySet(creditorId);
-    if (keySet === null) throw forged();
-    const verified = await verifyProposalAnswer({
-      token,
-      creditorId,
-      audience: this.config.issuer,
-      keys: createLocalJWKSet(keySet as unknown as JSONWebKeySet),
-      now: this.clock.now(),
-    });
+    const registered = token === undefined ? null : await registeredNodeKeys(this.directory, token);
+    if (registered === null) throw forged();
+    const creditorId = registered.creditorId;
+    const verified = await verifyProposalAnswer({ token, creditorId, audience: this.config.issuer, keys: registered.keys, now: this.clock.now() });
     if (!verified.ok) throw new CoordinatorError(verified.code, verified.reason);
     const answer = verified.value;
     const answerId = verified.tokenId;
@@ -125,8 +113,8 @@ export class ProposalAnswers {
       .record(async (tx: PoolClient) => {
         const [current] = (await tx.query<{ status: string }>(`SELECT status FROM proposals WHERE id = $1 FOR UPDATE`, [proposalId])).rows;
         if (current?.status !== 'open') throw new NotYet();
-        const { rows } = await tx.query<{ resident_id: string; status: string; plan: Plan; pay_day: number; plan_hash: string; creditors: string[]; all_accepted: boolean }>(
-          `SELECT p.resident_id, p.status, p.plan, p.pay_day, p.plan_hash,
+        const { rows } = await tx.query<{ resident_id: string; plan: Plan; pay_day: number; plan_hash: string; creditors: string[]; all_accepted: boolean }>(
+          `SELECT p.resident_id, p.plan, p.pay_day, p.plan_hash,
                   array_agg(pc.creditor_id ORDER BY pc.creditor_id) AS creditors, bool_and(pc.decision IS NOT DISTINCT FROM 'accept') AS all_accepted
              FROM proposals p JOIN proposal_creditors pc ON pc.proposal_id = p.id
             WHERE p.id = $1 GROUP BY p.id`,

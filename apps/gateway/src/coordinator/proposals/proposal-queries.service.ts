@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { ProposalErrorCode, type CounterOffer } from '#contracts';
 import type { Plan, Schedule } from '#arrangement';
 import { CoordinatorError } from '../common/coordinator-error.js';
+import { isUuid } from '../common/ids.js';
 import { PG_POOL } from '../database/database.module.js';
 import type { Caller } from '../identity/caller.js';
 import { ResidentAccess } from '../identity/resident-access.service.js';
@@ -90,7 +91,7 @@ export class ProposalQueries {
   /** Someone who may not act for the resident learns nothing, not even that the proposal exists. */
   async byId(caller: Caller, id: string): Promise<ProposalView> {
     const notFound = (): CoordinatorError => new CoordinatorError(ProposalErrorCode.PROPOSAL_NOT_FOUND, 'There is no such proposal.');
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) throw notFound();
+    if (!isUuid(id)) throw notFound();
     const { rows } = await this.pool.query<Row>(`${SELECT} WHERE p.id = $1`, [id]);
     const row = rows[0];
     if (row === undefined) throw notFound();

@@ -16,6 +16,7 @@ import {
 import { LedgerEventKind, canonicalJsonBytes, ledgerEvent, openCommitmentFor } from '#consent';
 import { Clock } from '#service-kit';
 import { CoordinatorError } from '../common/coordinator-error.js';
+import { isUuid } from '../common/ids.js';
 import type { CoordinatorConfig } from '../config/coordinator-config.js';
 import { COORDINATOR_CONFIG } from '../config/coordinator-config.token.js';
 import { PG_POOL } from '../database/database.module.js';
@@ -179,10 +180,8 @@ export class ProposalService {
 
   /** The proposal, if this caller may act for its resident and it is still open. */
   private async openProposalOf(caller: Caller, proposalId: string): Promise<{ acting: Acting; mode: PlanMode; plan: Plan }> {
-    const { rows } = await this.pool.query<{ resident_id: string; status: string; mode: PlanMode; plan: Plan }>(
-      `SELECT resident_id, status, mode, plan FROM proposals WHERE id = $1`,
-      [/^[0-9a-f-]{36}$/.test(proposalId) ? proposalId : '00000000-0000-0000-0000-000000000000'],
-    );
+    if (!isUuid(proposalId)) throw new CoordinatorError(ProposalErrorCode.PROPOSAL_NOT_FOUND, 'There is no such proposal.');
+    const { rows } = await this.pool.query<{ resident_id: string; status: string; mode: PlanMode; plan: Plan }>(`SELECT resident_id, status, mode, plan FROM proposals WHERE id = $1`, [proposalId]);
     const row = rows[0];
     if (row === undefined) throw new CoordinatorError(ProposalErrorCode.PROPOSAL_NOT_FOUND, 'There is no such proposal.');
     let acting: Acting;
