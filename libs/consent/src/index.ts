@@ -10,3 +10,4 @@ export * from './ledger-events/index.js';
 export * from './receipts/index.js';
 export * from './ledger-client/index.js';
 export * from './proposal-tokens.js';
+export * from './payment-callback-signature.js';

@@ -5,11 +5,14 @@ import {
   PROPOSAL_ANSWER_TOKEN_TYPE,
   PROPOSAL_DECISIONS,
   PROPOSAL_TOKEN_TYPE,
+  PAYMENT_REPORT_TOKEN_TYPE,
   PLAN_EVENT_TOKEN_TYPE,
   PlanEventKind,
   ProposalDecision,
   ProposalErrorCode,
   REJECTION_REASONS,
+  type ClaimPaidToDate,
+  type NodePaymentReport,
   type NodePlanEvent,
   type NodeProposal,
   type ProposalAnswer,
@@ -97,12 +100,26 @@ export async function verifyProposalToken(params: {
   if (proposal.pseudonym !== result.payload.sub) return bad("The proposal's pseudonym is not the token's subject.");
   if (typeof proposal.answerBy !== 'string' || Number.isNaN(Date.parse(proposal.answerBy))) return bad('The proposal has no valid answer date.');
   if (proposal.replaces !== undefined && (typeof proposal.replaces !== 'string' || !UUID.test(proposal.replaces))) return bad('The replaced proposal id is not valid.');
+  if (proposal.amends !== undefined) {
+    const amends = proposal.amends as Partial<NodeProposal['amends']> | null;
+    if (typeof amends !== 'object' || amends === null || typeof amends.proposalId !== 'string' || !UUID.test(amends.proposalId)) return bad('The amended plan is not named.');
+    if (!paidToDateList(amends.paid)) return bad('What the amended plan passed on is not a list of claims with whole cents.');
+  }
   if (typeof proposal.share !== 'object' || proposal.share === null) return bad('The proposal carries no share.');
   if (proposal.share.creditorId !== params.audience) return bad('The share is for another creditor.');
   return { ok: true, value: proposal as NodeProposal, tokenId: String(result.payload.jti) };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function paidToDateList(value: unknown): value is readonly ClaimPaidToDate[] {
+  return (
+    Array.isArray(value) &&
+    value.length <= 1_000 &&
+    value.every((entry: Partial<ClaimPaidToDate> | null) => typeof entry === 'object' && entry !== null && typeof entry.claimId === 'string' && Number.isSafeInteger(entry.paidCents) && (entry.paidCents ?? -1) >= 0)
+  );
+}
 
 /** Checks an answer as data (it crosses the network): a decision, and what that decision requires. */
 export function readProposalAnswer(value: unknown): { readonly ok: true; readonly answer: ProposalAnswer } | { readonly ok: false; readonly reason: string } {
@@ -208,6 +225,65 @@ export async function verifyPlanEventToken(params: {
   if (typeof event.proposalId !== 'string' || !UUID.test(event.proposalId)) return bad('The event names no valid proposal.');
   if (event.pseudonym !== result.payload.sub) return bad("The event's pseudonym is not the token's subject.");
   if (!(Object.values(PlanEventKind) as unknown[]).includes(event.kind)) return bad('The event kind is unknown.');
-  if (event.firstDueDate !== undefined && (typeof event.firstDueDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(event.firstDueDate))) return bad('The first due date is not YYYY-MM-DD.');
+  if (event.firstDueDate !== undefined && (typeof event.firstDueDate !== 'string' || !DATE.test(event.firstDueDate))) return bad('The first due date is not YYYY-MM-DD.');
+  if (event.kind === PlanEventKind.PAYMENTS) {
+    const paid = event.paid as Partial<NonNullable<NodePlanEvent['paid']>> | undefined;
+    if (typeof paid !== 'object' || paid === null || !Number.isSafeInteger(paid.instalments) || typeof paid.final !== 'boolean' || !paidToDateList(paid.claims)) {
+      return bad('A payments event needs the instalments passed on and each claim with its whole cents.');
+    }
+  }
+  if (event.note !== undefined && (typeof event.note !== 'string' || event.note.length > MAX_REASON_TEXT)) return bad(`The note must be text of at most ${MAX_REASON_TEXT} characters.`);
   return { ok: true, value: event as NodePlanEvent, tokenId: String(result.payload.jti) };
+}
+
+/** A node signs a payment it received directly for a plan: iss = its creditor id, aud = the coordinator, sub = its pseudonym. */
+export async function signPaymentReport(params: {
+  readonly creditorId: string;
+  readonly audience: string;
+  readonly pseudonym: string;
+  readonly report: NodePaymentReport;
+  readonly tokenId: string;
+  readonly issuedAt: Date;
+  readonly privateKey: SigningKey;
+  readonly keyId: string;
+}): Promise<string> {
+  const iat = Math.floor(params.issuedAt.getTime() / 1000);
+  return new SignJWT({ report: { ...params.report } })
+    .setProtectedHeader({ alg: 'EdDSA', typ: PAYMENT_REPORT_TOKEN_TYPE, kid: params.keyId })
+    .setIssuer(params.creditorId)
+    .setAudience(params.audience)
+    .setSubject(params.pseudonym)
+    .setJti(params.tokenId)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + MAX_PROPOSAL_ANSWER_TOKEN_LIFETIME_SECONDS)
+    .sign(params.privateKey);
+}
+
+/** The coordinator's check of a payment report against the keys registered for the creditor it claims to be from. */
+export async function verifyPaymentReport(params: {
+  readonly token: string | undefined;
+  readonly creditorId: string;
+  readonly audience: string;
+  readonly keys: JWTVerifyGetKey;
+  readonly now: Date;
+}): Promise<TokenCheck<NodePaymentReport & { readonly pseudonym: string }>> {
+  const result = await verified({
+    token: params.token,
+    keys: params.keys,
+    type: PAYMENT_REPORT_TOKEN_TYPE,
+    issuer: params.creditorId,
+    audience: params.audience,
+    maxLifetimeSeconds: MAX_PROPOSAL_ANSWER_TOKEN_LIFETIME_SECONDS,
+    now: params.now,
+    invalid: ProposalErrorCode.PAYMENT_REPORT_SIGNATURE_INVALID,
+  });
+  if (!result.ok) return result;
+  const report = (result.payload as { report?: unknown }).report as Partial<NodePaymentReport> | null | undefined;
+  const bad = (reason: string): TokenCheck<NodePaymentReport & { readonly pseudonym: string }> => ({ ok: false, code: ProposalErrorCode.PAYMENT_INVALID, reason });
+  if (typeof report !== 'object' || report === null) return bad('The token carries no payment.');
+  if (typeof report.proposalId !== 'string' || !UUID.test(report.proposalId)) return bad('The payment names no valid plan.');
+  if (typeof report.reference !== 'string' || report.reference.trim().length === 0 || report.reference.length > 64) return bad("The payment needs the creditor's own reference (1 to 64 characters).");
+  if (!Number.isSafeInteger(report.amountCents) || (report.amountCents ?? 0) <= 0) return bad('The amount must be more than zero, in whole cents.');
+  if (typeof report.receivedOn !== 'string' || !DATE.test(report.receivedOn)) return bad('The date received must be YYYY-MM-DD.');
+  return { ok: true, value: { ...(report as NodePaymentReport), pseudonym: String(result.payload.sub) }, tokenId: String(result.payload.jti) };
 }

@@ -129,5 +129,21 @@ export const ProposalErrorCode = {
   PLAN_NOT_RUNNING: 'PLAN_NOT_RUNNING',
   /** The coordinator's key set could not be read, so a proposal could not be checked: retry. */
   PROPOSAL_KEYS_UNAVAILABLE: 'PROPOSAL_KEYS_UNAVAILABLE',
+  /** A payment callback whose signature (or timestamp) does not check out with the payment provider's secret. */
+  PAYMENT_SIGNATURE_INVALID: 'PAYMENT_SIGNATURE_INVALID',
+  /** A payment that is not possible (no amount, a date that does not exist or lies ahead, an unknown payment reference, …). */
+  PAYMENT_INVALID: 'PAYMENT_INVALID',
+  /** The same payment reference arrived before with another amount or date: the first one stands. */
+  PAYMENT_CONFLICT: 'PAYMENT_CONFLICT',
+  /** A payment report from a node is not signed by that node's registered key. */
+  PAYMENT_REPORT_SIGNATURE_INVALID: 'PAYMENT_REPORT_SIGNATURE_INVALID',
+  /** An amended plan needs a budget entered after the plan started (the change it is about). */
+  AMENDMENT_NO_CHANGE: 'AMENDMENT_NO_CHANGE',
+  /** Only a counter-proposal can be answered as one, and only once. */
+  COUNTER_NOT_OPEN: 'COUNTER_NOT_OPEN',
+  /** A node could not reach the coordinator to report a payment: nothing was recorded, try again. */
+  COORDINATOR_UNAVAILABLE: 'COORDINATOR_UNAVAILABLE',
+  /** Meeting the counter-proposal would leave the resident less than the beslagvrije voet, or still not meet its term. */
+  COUNTER_NOT_AFFORDABLE: 'COUNTER_NOT_AFFORDABLE',
 } as const;
 export type ProposalErrorCode = (typeof ProposalErrorCode)[keyof typeof ProposalErrorCode];

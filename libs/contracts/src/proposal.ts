@@ -58,6 +58,25 @@ export interface NodeProposal {
   readonly replaces?: string;
   /** The plan-wide figures and this creditor's own entries with their proofs: enough to check its share. */
   readonly share: CreditorShareDisclosure;
+  /**
+   * An amended plan (a change of income or household) over what is still owed under a running plan:
+   * that plan, and what it passed on to each of this creditor's claims so far. The node records those
+   * amounts first and checks the new share against what is left.
+   */
+  readonly amends?: PlanAmendment;
+}
+
+/** What an amended proposal says about the running plan it amends. */
+export interface PlanAmendment {
+  readonly proposalId: string;
+  readonly paid: readonly ClaimPaidToDate[];
+}
+
+/** What a plan passed on to one claim so far, in cents: cumulative, so a repeat or a late report is harmless. */
+export interface ClaimPaidToDate {
+  /** The global claim id (`<creditorId>:<reference>`). */
+  readonly claimId: string;
+  readonly paidCents: number;
 }
 
 /** What a creditor offers instead (a counter-proposal). */
@@ -92,6 +111,10 @@ export const PlanEventKind = {
   STARTED: 'started',
   /** The proposal will not start (a re-plan without this creditor, a forced settlement): collection may resume. */
   WITHDRAWN: 'withdrawn',
+  /** The plan passed money on to this creditor's claims: what each received so far (cumulative). */
+  PAYMENTS: 'payments',
+  /** The resident (or counsellor) declined this creditor's counter-proposal: it may decide again. */
+  COUNTER_DECLINED: 'counter_declined',
 } as const;
 export type PlanEventKind = (typeof PlanEventKind)[keyof typeof PlanEventKind];
 
@@ -101,4 +124,28 @@ export interface NodePlanEvent {
   readonly kind: PlanEventKind;
   /** STARTED: the first due date (YYYY-MM-DD), the day after the resident's first pay day after acceptance. */
   readonly firstDueDate?: string;
+  /** PAYMENTS: how many instalments were paid in full and passed on, and what each claim received so far. */
+  readonly paid?: {
+    readonly instalments: number;
+    /** The plan's last instalment is paid: what is left of a claim after it is forgiven (settlement). */
+    readonly final: boolean;
+    readonly claims: readonly ClaimPaidToDate[];
+  };
+  /** COUNTER_DECLINED: why, in the resident's or counsellor's words (at most 1,000 characters). */
+  readonly note?: string;
+}
+
+/** JWT `typ` of a payment a node reports it received directly from the resident, for a running plan. */
+export const PAYMENT_REPORT_TOKEN_TYPE = 'payment-report+jwt';
+/** The coordinator's endpoint for those reports, relative to its origin. */
+export const COORDINATOR_PAYMENT_REPORTS_PATH = '/proposals/v1/payments';
+
+/** A payment a creditor received for the plan outside the plan's account (the resident paid it directly). */
+export interface NodePaymentReport {
+  readonly proposalId: string;
+  /** The creditor's own reference for the payment: the same reference twice is one payment. */
+  readonly reference: string;
+  readonly amountCents: number;
+  /** YYYY-MM-DD */
+  readonly receivedOn: string;
 }
