@@ -2,6 +2,7 @@ import { UseGuards } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { ProposalErrorCode, type ProposalDecision, type RejectionReason } from '#contracts';
+import { PlanPaymentReporter } from '../proposals/plan-payment-reporter.service.js';
 import { ProposalDecisions } from '../proposals/proposal-decisions.service.js';
 import { ProposalQueries, type NodeProposalStatus, type ProposalView } from '../proposals/proposal-queries.service.js';
 import { CurrentStaff, StaffAuthGuard } from './staff-auth.guard.js';
@@ -27,7 +28,7 @@ function present(proposal: ProposalView): Record<string, unknown> {
     termMonths: proposal.share.termMonths,
     claimCountInPlan: proposal.share.treeSize,
     shareCheck: proposal.shareCheck.ok ? { ok: true, problems: [] } : { ok: false, problems: proposal.shareCheck.problems },
-    claims: proposal.claims.map((c) => ({ reference: c.reference, amount: c.amountCents, firstMonth: c.firstMonthCents, totalPaid: c.totalPaidCents })),
+    claims: proposal.claims.map((c) => ({ reference: c.reference, amount: c.amountCents, firstMonth: c.firstMonthCents, totalPaid: c.totalPaidCents, passedOn: c.passedOnCents })),
     answer:
       answer === null
         ? null
@@ -48,7 +49,15 @@ export class BackofficeProposalsResolver {
   constructor(
     private readonly queries: ProposalQueries,
     private readonly decisions: ProposalDecisions,
+    private readonly payments: PlanPaymentReporter,
   ) {}
+
+  @Mutation('reportPlanPayment')
+  async reportPlanPayment(@Args('input') input: { proposalId: string; reference: string; amount: number; receivedOn: string }): Promise<Record<string, unknown>> {
+    const outcome = await this.payments.report({ proposalId: input.proposalId, reference: input.reference, amountCents: input.amount, receivedOn: input.receivedOn });
+    if (!outcome.ok) throw new GraphQLError(outcome.message, { extensions: { code: outcome.code } });
+    return outcome;
+  }
 
   @Query('proposals')
   async proposals(@Args('status') status: Uppercase<NodeProposalStatus> | null): Promise<Record<string, unknown>[]> {

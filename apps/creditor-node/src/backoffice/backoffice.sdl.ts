@@ -130,6 +130,28 @@ type Mutation {
   recordClaimEvent(reference: String!, event: StaffClaimEvent!, reason: String!): Claim!
   "Accept, reject (with a reason) or counter-propose a proposal that waits for staff. Decided once."
   decideProposal(input: DecideProposalInput!): Proposal!
+  """
+  The resident paid us directly for a running plan: report it, so the plan counts it. Sent to the
+  coordinator at once; the same reference twice is one payment, so trying again is safe.
+  """
+  reportPlanPayment(input: PlanPaymentInput!): PlanPaymentReport!
+}
+
+input PlanPaymentInput {
+  proposalId: ID!
+  "Our own reference for the payment (1 to 64 characters)."
+  reference: String!
+  amount: Cents!
+  "YYYY-MM-DD: the day we received it."
+  receivedOn: String!
+}
+
+type PlanPaymentReport {
+  "False when the coordinator had this payment already."
+  recorded: Boolean!
+  duplicate: Boolean!
+  "Instalments of the plan now paid in full and passed on."
+  instalmentsPassedOn: Int!
 }
 
 enum ProposalStatus {
@@ -141,6 +163,10 @@ enum ProposalStatus {
   WITHDRAWN
   "Every creditor accepted: the plan runs."
   STARTED
+  "The plan ran, and an amended plan took over."
+  AMENDED
+  "Every instalment was paid."
+  COMPLETED
 }
 
 enum ProposalDecision { ACCEPT REJECT COUNTER }
@@ -155,6 +181,10 @@ type Proposal {
   status: ProposalStatus!
   "The earlier proposal this one replaces, if any."
   replaces: ID
+  "An amended plan (after a change of income or household): the running plan it takes over from."
+  amends: ID
+  "The resident declined our counter-proposal, in these words: decide again."
+  counterDeclinedNote: String
   receivedAt: DateTime!
   "After this moment, silence counts as no answer."
   answerBy: DateTime!
@@ -190,6 +220,8 @@ type ProposalClaim {
   firstMonth: Cents!
   "What this claim receives over the whole plan."
   totalPaid: Cents!
+  "What the plan passed on to this claim so far."
+  passedOn: Cents!
 }
 
 type ProposalAnswer {

@@ -15,7 +15,7 @@ import { COORDINATOR_KEYS } from '../consent/coordinator-keys.js';
 import { applyAcceptancePolicy } from './domain/proposal-policy.js';
 import { ProposalAnswerRelay } from './proposal-answer-relay.service.js';
 import { recordAnswer } from './proposal-answers.js';
-import { stepProposedClaims } from './proposal-claims.js';
+import { recordPassedOn, stepProposedClaims } from './proposal-claims.js';
 
 export type ProposalReceipt =
   | { readonly ok: true; readonly proposalId: string; readonly status: string; readonly duplicate: boolean }
@@ -60,12 +60,24 @@ export class ProposalInbox {
     const receipt = await this.db.transaction(async (tx) => {
       // Locks the claims first, checks the share, then stores the proposal with the check's result: a
       // second delivery of the same proposal stops at the insert and changes nothing.
+      // An amended plan first brings this node's record of the running plan up to date: the share
+      // is checked against what is still owed after what that plan passed on.
+      if (proposal.amends !== undefined) await recordPassedOn(tx, { proposalId: proposal.amends.proposalId, pseudonym: proposal.pseudonym, paid: proposal.amends.paid });
       const own = await this.ownClaims(tx, proposal);
       const [inserted] = await tx.query<{ id: string }[]>(
-        `INSERT INTO proposals (id, pseudonym, replaces, answer_by, share, share_check, status, token_id)
-         VALUES ($1, $2, $3, $4, $5, $6, 'awaiting_staff', $7)
+        `INSERT INTO proposals (id, pseudonym, replaces, amends, answer_by, share, share_check, status, token_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'awaiting_staff', $8)
          ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [proposal.proposalId, proposal.pseudonym, proposal.replaces ?? null, proposal.answerBy, JSON.stringify(proposal.share), JSON.stringify(own.shareCheck), verified.tokenId],
+        [
+          proposal.proposalId,
+          proposal.pseudonym,
+          proposal.replaces ?? null,
+          proposal.amends?.proposalId ?? null,
+          proposal.answerBy,
+          JSON.stringify(proposal.share),
+          JSON.stringify(own.shareCheck),
+          verified.tokenId,
+        ],
       );
       if (inserted === undefined) {
         const [existing] = await tx.query<{ status: string }[]>(`SELECT status FROM proposals WHERE id = $1`, [proposal.proposalId]);
@@ -82,7 +94,8 @@ export class ProposalInbox {
   private async ownClaims(tx: EntityManager, proposal: NodeProposal): Promise<OwnClaims> {
     const references = proposal.share.ownEntries.map((entry) => parseGlobalClaimId(String(entry.claimId))?.reference ?? String(entry.claimId));
     const rows = await tx.query<OwnClaimRow[]>(
-      `SELECT c.id, c.reference, c.status, (c.principal_cents + c.interest_cents + c.costs_cents)::text AS amount_cents, c.preferential
+      `SELECT c.id, c.reference, c.status, c.preferential,
+              (c.principal_cents + c.interest_cents + c.costs_cents - coalesce((SELECT sum(pc.passed_on_cents) FROM proposal_claims pc WHERE pc.claim_id = c.id), 0))::text AS amount_cents
          FROM claims c JOIN account_links l ON l.customer_id = c.customer_id
         WHERE l.pseudonym = $1 AND c.reference = ANY($2::text[])
         ORDER BY c.reference
@@ -99,8 +112,10 @@ export class ProposalInbox {
   private async decide(tx: EntityManager, proposal: NodeProposal, own: OwnClaims): Promise<{ ok: true; proposalId: string; status: string; answered: boolean }> {
     const { references, rows, shareCheck } = own;
     const byReference = new Map(rows.map((row) => [row.reference, row]));
-    // A claim in an earlier proposal that this one replaces is 'proposed' already; that is fine.
-    const usable = (row: OwnClaimRow | undefined): row is OwnClaimRow => row !== undefined && (row.status === 'open' || row.status === 'proposed');
+    // A claim in an earlier proposal that this one replaces is 'proposed' already; that is fine. An
+    // amended plan is over claims in the running plan.
+    const usable = (row: OwnClaimRow | undefined): row is OwnClaimRow =>
+      row !== undefined && (row.status === 'open' || row.status === 'proposed' || (row.status === 'in_plan' && proposal.amends !== undefined));
     const unusableClaims = references.filter((reference) => !usable(byReference.get(reference)));
     const outcome = applyAcceptancePolicy({ policy: this.config.acceptancePolicy, shareCheck, unusableClaims });
 

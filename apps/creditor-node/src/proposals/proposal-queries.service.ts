@@ -3,18 +3,20 @@ import { DataSource } from 'typeorm';
 import type { CreditorShareDisclosure, ShareVerification } from '#arrangement';
 import type { CounterOffer, ProposalDecision, RejectionReason } from '#contracts';
 
-export type NodeProposalStatus = 'awaiting_staff' | 'answered' | 'withdrawn' | 'started';
+export type NodeProposalStatus = 'awaiting_staff' | 'answered' | 'withdrawn' | 'started' | 'amended' | 'completed';
 
 export interface ProposalView {
   readonly id: string;
   readonly pseudonym: string;
   readonly status: NodeProposalStatus;
   readonly replaces: string | null;
+  readonly amends: string | null;
+  readonly counterDeclinedNote: string | null;
   readonly receivedAt: Date;
   readonly answerBy: Date;
   readonly share: CreditorShareDisclosure;
   readonly shareCheck: ShareVerification;
-  readonly claims: readonly { readonly reference: string; readonly amountCents: number; readonly firstMonthCents: number; readonly totalPaidCents: number }[];
+  readonly claims: readonly { readonly reference: string; readonly amountCents: number; readonly firstMonthCents: number; readonly totalPaidCents: number; readonly passedOnCents: number }[];
   readonly answer: {
     readonly decision: ProposalDecision;
     readonly reasonCode: RejectionReason | null;
@@ -33,11 +35,13 @@ interface ProposalRow {
   pseudonym: string;
   status: NodeProposalStatus;
   replaces: string | null;
+  amends: string | null;
+  counter_declined_note: string | null;
   received_at: Date;
   answer_by: Date;
   share: CreditorShareDisclosure;
   share_check: ShareVerification;
-  claims: { reference: string; amount_cents: string; first_cents: string; total_paid_cents: string }[];
+  claims: { reference: string; amount_cents: string; first_cents: string; total_paid_cents: string; passed_on_cents: string }[];
   answer: {
     decision: ProposalDecision;
     reason_code: RejectionReason | null;
@@ -52,13 +56,14 @@ interface ProposalRow {
 }
 
 const SELECT = `
-  SELECT p.id, p.pseudonym, p.status, p.replaces, p.received_at, p.answer_by, p.share, p.share_check,
+  SELECT p.id, p.pseudonym, p.status, p.replaces, p.amends, p.counter_declined_note, p.received_at, p.answer_by, p.share, p.share_check,
          coalesce((SELECT json_agg(json_build_object('reference', c.reference,
                     'amount_cents', (c.principal_cents + c.interest_cents + c.costs_cents)::text,
-                    'first_cents', pc.monthly_first_cents::text, 'total_paid_cents', pc.total_paid_cents::text) ORDER BY c.reference)
+                    'first_cents', pc.monthly_first_cents::text, 'total_paid_cents', pc.total_paid_cents::text,
+                    'passed_on_cents', pc.passed_on_cents::text) ORDER BY c.reference)
                      FROM proposal_claims pc JOIN claims c ON c.id = pc.claim_id WHERE pc.proposal_id = p.id), '[]') AS claims,
          (SELECT row_to_json(a) FROM (SELECT decision, reason_code, reason_text, counter, decided_by, decided_at, delivered_at, refused_code, attempts
-                                        FROM proposal_answers WHERE proposal_id = p.id) a) AS answer
+                                        FROM proposal_answers WHERE proposal_id = p.id AND superseded_at IS NULL) a) AS answer
     FROM proposals p`;
 
 /** The back-office's view of proposals: the newest first, with the node's own check and its answer. */
@@ -84,11 +89,13 @@ function toView(row: ProposalRow): ProposalView {
     pseudonym: row.pseudonym,
     status: row.status,
     replaces: row.replaces,
+    amends: row.amends,
+    counterDeclinedNote: row.counter_declined_note,
     receivedAt: row.received_at,
     answerBy: row.answer_by,
     share: row.share,
     shareCheck: row.share_check,
-    claims: row.claims.map((c) => ({ reference: c.reference, amountCents: Number(c.amount_cents), firstMonthCents: Number(c.first_cents), totalPaidCents: Number(c.total_paid_cents) })),
+    claims: row.claims.map((c) => ({ reference: c.reference, amountCents: Number(c.amount_cents), firstMonthCents: Number(c.first_cents), totalPaidCents: Number(c.total_paid_cents), passedOnCents: Number(c.passed_on_cents) })),
     answer:
       row.answer === null
         ? null
