@@ -10,6 +10,8 @@ import { CoordinatorModule } from './coordinator/coordinator.module.js';
 export async function createCoordinatorApp(config: CoordinatorConfig, clock?: Clock): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(CoordinatorModule.forRoot(config, clock), {
     logger: loggerLevels(config.logLevel),
+    // The payment provider signs the raw body of its callback: it is kept beside the parsed one.
+    rawBody: true,
   });
   app.useBodyParser('json', { limit: '256kb' });
   app.enableShutdownHooks();

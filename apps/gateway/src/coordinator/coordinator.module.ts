@@ -42,6 +42,11 @@ import { AccountLinkFieldsResolver, AccountLinksResolver } from './links/account
 import { NodeLinkClient } from './links/node-link-client.js';
 import { NotificationFieldsResolver, NotificationsResolver } from './notifications/notifications.resolver.js';
 import { PlanReminders } from './notifications/plan-reminders.service.js';
+import { PlanFollowUps } from './payments/plan-follow-ups.service.js';
+import { PlanPaymentsController } from './payments/plan-payments.controller.js';
+import { PlanPayments } from './payments/plan-payments.service.js';
+import { CounterProposals } from './proposals/counter-proposals.service.js';
+import { PlanAmendments } from './proposals/plan-amendments.service.js';
 import { BudgetService } from './proposals/budget.service.js';
 import { CourtDossier } from './proposals/court-dossier.service.js';
 import { PaymentPauses } from './proposals/payment-pauses.service.js';
@@ -54,7 +59,7 @@ import { ProposalAnswers } from './proposals/proposal-answers.service.js';
 import { ProposalDeadlines } from './proposals/proposal-deadlines.service.js';
 import { ProposalQueries } from './proposals/proposal-queries.service.js';
 import { ProposalService } from './proposals/proposal.service.js';
-import { BudgetFieldsResolver, ProposalCreditorFieldsResolver, ProposalFieldsResolver, ProposalsResolver } from './proposals/proposals.resolver.js';
+import { BudgetFieldsResolver, InstalmentStateFieldsResolver, ProposalCreditorFieldsResolver, ProposalFieldsResolver, ProposalsResolver } from './proposals/proposals.resolver.js';
 
 /** One ledger store per process over the coordinator's pool: one appender, so group commit works. */
 const LEDGER_STORE_PROVIDERS = [LedgerAppender, LedgerReader, LedgerCheckpointStore, LedgerSigningKeyStore].map((store) => ({
@@ -85,7 +90,7 @@ export class CoordinatorModule {
           context: ({ req }: { req: Request }) => coordinatorContextFrom(req),
         }),
       ],
-      controllers: [LedgerHttpController, ConsentKeysController, HealthController, ProposalAnswersController],
+      controllers: [LedgerHttpController, ConsentKeysController, HealthController, ProposalAnswersController, PlanPaymentsController],
       providers: [
         ...LEDGER_STORE_PROVIDERS,
         PeopleRepository,
@@ -127,6 +132,10 @@ export class CoordinatorModule {
         ProposalDeadlines,
         CourtDossier,
         PaymentPauses,
+        PlanPayments,
+        PlanFollowUps,
+        PlanAmendments,
+        CounterProposals,
         NotificationsResolver,
         PlanReminders,
         NotificationFieldsResolver,
@@ -134,6 +143,7 @@ export class CoordinatorModule {
         BudgetFieldsResolver,
         ProposalFieldsResolver,
         ProposalCreditorFieldsResolver,
+        InstalmentStateFieldsResolver,
       ],
     };
   }

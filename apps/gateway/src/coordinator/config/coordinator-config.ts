@@ -45,6 +45,8 @@ export interface CoordinatorConfig {
   };
   /** How long creditors have to answer a proposal before silence is recorded (default 8 weeks). */
   readonly answerWithinDays: number;
+  /** The plan's life: the payment provider's webhook secret (absent: no provider), and the grace period after a missed instalment. */
+  readonly payments: { readonly providerSecret: string | null; readonly graceDays: number };
 }
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -82,6 +84,9 @@ export async function loadCoordinatorConfig(env: Env): Promise<CoordinatorConfig
   const reconcileAfterSeconds = read.integer('QUEUE_RECONCILE_AFTER_SECONDS', 30, { min: 1, max: 86_400 });
   const runWorker = read.boolean('DELIVERY_WORKER', true);
   const answerWithinDays = read.integer('PROPOSAL_ANSWER_DAYS', 56, { min: 1, max: 365 });
+  const providerSecret = read.optional('PAYMENT_PROVIDER_SECRET') ?? null;
+  if (providerSecret !== null && providerSecret.length < 32) read.problems.push('PAYMENT_PROVIDER_SECRET must be at least 32 characters (e.g. `openssl rand -hex 32`).');
+  const graceDays = read.integer('PLAN_GRACE_DAYS', 30, { min: 7, max: 120 });
 
   read.finish();
   if (!consentSigningKey || !ledgerSigningKey || !jwksUrl || !pseudonymSecret) throw new Error('unreachable: problems were reported');
@@ -103,6 +108,7 @@ export async function loadCoordinatorConfig(env: Env): Promise<CoordinatorConfig
     logLevel,
     queue: { redisUrl, prefix: queuePrefix, deliveryAttempts, concurrency: deliveryConcurrency, reconcileAfterSeconds, runWorker },
     answerWithinDays,
+    payments: { providerSecret, graceDays },
   };
 }
 

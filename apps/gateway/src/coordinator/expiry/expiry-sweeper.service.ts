@@ -4,12 +4,13 @@ import { COORDINATOR_CONFIG } from '../config/coordinator-config.token.js';
 import { ConsentService } from '../consents/consent.service.js';
 import { MandateService } from '../mandates/mandate.service.js';
 import { PlanReminders } from '../notifications/plan-reminders.service.js';
+import { PlanFollowUps } from '../payments/plan-follow-ups.service.js';
 import { ProposalDeadlines } from '../proposals/proposal-deadlines.service.js';
 
 /**
  * Writes `consent.expired` and `mandate.expired` for everything whose end date passed, and records
  * creditors that stayed silent past a proposal's answer date (ProposalDeadlines), and sends the free
- * reminders before instalments (PlanReminders). Expiry already
+ * reminders before instalments (PlanReminders), and follows up the running plans (PlanFollowUps). Expiry already
  * bites at the end date itself (tokens are never minted past it, and reads show it as expired); the
  * sweep makes the ledger say so too.
  */
@@ -25,6 +26,7 @@ export class ExpirySweeper implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly mandates: MandateService,
     private readonly deadlines: ProposalDeadlines,
     private readonly reminders: PlanReminders,
+    private readonly followUps: PlanFollowUps,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -51,9 +53,10 @@ export class ExpirySweeper implements OnApplicationBootstrap, OnModuleDestroy {
       const mandates = await this.mandates.expireDue();
       const silent = await this.deadlines.recordSilence();
       const reminded = await this.reminders.sendDue();
-      if (consents + mandates + silent + reminded > 0) {
+      const followed = await this.followUps.run();
+      if (consents + mandates + silent + reminded + followed.missed + followed.graceEnded + followed.passedOn + followed.ended > 0) {
         this.logger.log(
-          `Recorded the expiry of ${consents} consent(s) and ${mandates} mandate(s), ${silent} creditor(s) silent past a proposal's answer date; sent ${reminded} payment reminder(s).`,
+          `Recorded the expiry of ${consents} consent(s) and ${mandates} mandate(s), ${silent} creditor(s) silent past a proposal's answer date; sent ${reminded} payment reminder(s); followed up ${followed.missed} missed instalment(s) and ${followed.graceEnded} ended grace period(s); passed on ${followed.passedOn} held instalment(s); ended ${followed.ended} plan(s) paid in full.`,
         );
       }
     } catch (error) {

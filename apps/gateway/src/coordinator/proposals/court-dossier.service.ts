@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
+import type { CounterOffer } from '#contracts';
 import { Clock } from '#service-kit';
 import { PG_POOL } from '../database/database.module.js';
 import { CreditorDirectory } from '../directory/creditor-directory.repository.js';
@@ -8,6 +9,9 @@ import { BudgetService } from './budget.service.js';
 import { ProposalQueries, type ProposalView } from './proposal-queries.service.js';
 
 export const COURT_DOSSIER_SCHEMA = 'samen-regelen/court-dossier/v1';
+
+/** The dossier as data: what the JSON export holds and the PDF shows. */
+export type CourtDossierDocument = Awaited<ReturnType<CourtDossier['of']>>;
 
 /**
  * What a counsellor takes to court when a creditor refuses unreasonably (a dwangakkoord, art. 287a Fw):
@@ -25,7 +29,7 @@ export class CourtDossier {
     private readonly clock: Clock,
   ) {}
 
-  async of(caller: Caller, proposalId: string): Promise<object> {
+  async of(caller: Caller, proposalId: string) {
     const chain: ProposalView[] = [];
     let next: string | null = proposalId;
     while (next !== null && chain.length < 50) {
@@ -37,6 +41,10 @@ export class CourtDossier {
     const budget = await this.budgets.ofResident(latest.residentId);
     const creditorIds = [...new Set(chain.flatMap((p) => p.creditors.map((c) => c.creditorId)))];
     const names = await this.directory.byIds(creditorIds);
+    const { rows: rounds } = await this.pool.query<{ proposal_id: string; creditor_id: string; counter: CounterOffer; answer: string; note: string | null; answered_at: Date }>(
+      `SELECT proposal_id, creditor_id, counter, answer, note, answered_at FROM proposal_counter_answers WHERE proposal_id = ANY($1::uuid[]) ORDER BY id`,
+      [chain.map((p) => p.id)],
+    );
     const { rows: entries } = await this.pool.query<{ record_id: string; idx: string; kind: string }>(
       `SELECT record_id, idx, kind FROM ledger_record_entries WHERE record_id::text = ANY($1::text[]) ORDER BY idx`,
       [chain.map((p) => p.id)],
@@ -88,6 +96,9 @@ export class CourtDossier {
           reasonCode: c.reasonCode,
           reasonText: c.reasonText,
           counter: c.counter,
+          counterRounds: rounds
+            .filter((r) => r.proposal_id === p.id && r.creditor_id === c.creditorId)
+            .map((r) => ({ counter: r.counter, answer: r.answer, note: r.note, answeredAt: r.answered_at.toISOString() })),
           answeredAt: c.answeredAt?.toISOString() ?? null,
         })),
         ledgerEntries: entries.filter((e) => e.record_id === p.id).map((e) => ({ index: Number(e.idx), kind: e.kind })),

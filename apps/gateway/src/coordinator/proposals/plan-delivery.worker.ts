@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type Bull from 'bull';
 import type { Pool } from 'pg';
-import { NODE_PLAN_EVENTS_PATH, NODE_PROPOSALS_PATH, type NodeProposal } from '#contracts';
+import { NODE_PLAN_EVENTS_PATH, NODE_PROPOSALS_PATH, parseGlobalClaimId, type ClaimPaidToDate, type NodeProposal } from '#contracts';
 import { issuePlanEventToken, issueProposalToken } from '#consent';
-import type { CreditorShareDisclosure } from '#arrangement';
+import { passedOnPerClaim, type CreditorShareDisclosure, type Schedule } from '#arrangement';
 import { Clock, withPgTransaction } from '#service-kit';
 import type { CoordinatorConfig } from '../config/coordinator-config.js';
 import { COORDINATOR_CONFIG } from '../config/coordinator-config.token.js';
@@ -104,9 +104,22 @@ export class PlanDeliveryWorker implements OnApplicationBootstrap, OnModuleDestr
 
   /** True when it delivered (and finished the outbox row with it); false when there was nothing to deliver. */
   private async deliverProposal(payload: DeliveryPayload, jobId: string): Promise<boolean> {
-    const { rows } = await this.pool.query<{ share: CreditorShareDisclosure; delivery: string; resident_id: string; status: string; answer_by: Date; replaces: string | null; subgraph_url: string }>(
-      `SELECT pc.share, pc.delivery, p.resident_id, p.status, p.answer_by, p.replaces, c.subgraph_url
+    const { rows } = await this.pool.query<{
+      share: CreditorShareDisclosure;
+      delivery: string;
+      resident_id: string;
+      status: string;
+      answer_by: Date;
+      replaces: string | null;
+      amends: string | null;
+      amended_schedule: Schedule | null;
+      amended_passed_on: number | null;
+      subgraph_url: string;
+    }>(
+      `SELECT pc.share, pc.delivery, p.resident_id, p.status, p.answer_by, p.replaces, p.amends,
+              a.schedule AS amended_schedule, a.passed_on_instalments AS amended_passed_on, c.subgraph_url
          FROM proposal_creditors pc JOIN proposals p ON p.id = pc.proposal_id JOIN creditors c ON c.id = pc.creditor_id
+         LEFT JOIN proposals a ON a.id = p.amends
         WHERE pc.proposal_id = $1 AND pc.creditor_id = $2`,
       [payload.proposalId, payload.creditorId],
     );
@@ -118,6 +131,9 @@ export class PlanDeliveryWorker implements OnApplicationBootstrap, OnModuleDestr
       pseudonym: this.pseudonyms.forNode(row.resident_id, payload.creditorId),
       answerBy: row.answer_by.toISOString(),
       ...(row.replaces ? { replaces: row.replaces } : {}),
+      ...(row.amends && row.amended_schedule
+        ? { amends: { proposalId: row.amends, paid: paidToDate({ schedule: row.amended_schedule, instalments: row.amended_passed_on ?? 0, creditorId: payload.creditorId }) } }
+        : {}),
       share: row.share,
     };
     const token = await issueProposalToken({
@@ -144,13 +160,22 @@ export class PlanDeliveryWorker implements OnApplicationBootstrap, OnModuleDestr
   }
 
   private async deliverPlanEvent(payload: DeliveryPayload): Promise<void> {
-    const { rows } = await this.pool.query<{ resident_id: string; first_due_date: string | null; subgraph_url: string }>(
-      `SELECT p.resident_id, to_char(p.first_due_date, 'YYYY-MM-DD') AS first_due_date, c.subgraph_url
-         FROM proposals p JOIN creditors c ON c.id = $2 WHERE p.id = $1`,
+    const { rows } = await this.pool.query<{ resident_id: string; first_due_date: string | null; schedule: Schedule | null; counter_note: string | null; subgraph_url: string }>(
+      `SELECT p.resident_id, to_char(p.first_due_date, 'YYYY-MM-DD') AS first_due_date, p.schedule, pc.counter_note, c.subgraph_url
+         FROM proposals p JOIN creditors c ON c.id = $2 LEFT JOIN proposal_creditors pc ON pc.proposal_id = p.id AND pc.creditor_id = $2
+        WHERE p.id = $1`,
       [payload.proposalId, payload.creditorId],
     );
     const row = rows[0];
     if (row === undefined || payload.kind === undefined) return;
+    const paid =
+      payload.kind === 'payments' && row.schedule !== null && payload.instalments !== undefined
+        ? {
+            instalments: payload.instalments,
+            final: payload.instalments === row.schedule.instalments.length,
+            claims: paidToDate({ schedule: row.schedule, instalments: payload.instalments, creditorId: payload.creditorId }),
+          }
+        : undefined;
     const token = await issuePlanEventToken({
       issuer: this.config.issuer,
       audience: payload.creditorId,
@@ -159,6 +184,8 @@ export class PlanDeliveryWorker implements OnApplicationBootstrap, OnModuleDestr
         pseudonym: this.pseudonyms.forNode(row.resident_id, payload.creditorId),
         kind: payload.kind,
         ...(payload.kind === 'started' && row.first_due_date ? { firstDueDate: row.first_due_date } : {}),
+        ...(paid ? { paid } : {}),
+        ...(payload.kind === 'counter_declined' && row.counter_note ? { note: row.counter_note } : {}),
       },
       tokenId: randomUUID(),
       issuedAt: this.clock.now(),
@@ -175,4 +202,12 @@ export class PlanDeliveryWorker implements OnApplicationBootstrap, OnModuleDestr
     const body = (await response.json().catch(() => ({}))) as { error?: { code?: string } };
     throw new Error(`the node answered ${response.status} ${body.error?.code ?? ''}`.trim());
   }
+}
+
+/** What a plan passed on so far to one creditor's claims (global claim ids), cumulative. */
+function paidToDate(params: { readonly schedule: Schedule; readonly instalments: number; readonly creditorId: string }): ClaimPaidToDate[] {
+  const ofCreditor = new Set(
+    params.schedule.instalments.flatMap((instalment) => instalment.payments.map((payment) => payment.claimId)).filter((claimId) => parseGlobalClaimId(claimId)?.creditorId === params.creditorId),
+  );
+  return passedOnPerClaim({ schedule: params.schedule, instalments: params.instalments, claimIds: ofCreditor }).map((p) => ({ claimId: p.claimId, paidCents: p.amountCents }));
 }

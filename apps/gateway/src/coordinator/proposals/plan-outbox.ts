@@ -13,7 +13,9 @@ export interface DeliveryPayload {
   readonly proposalId: string;
   readonly creditorId: string;
   /** PLAN_EVENT only. */
-  readonly kind?: 'started' | 'withdrawn';
+  readonly kind?: 'started' | 'withdrawn' | 'payments' | 'counter_declined';
+  /** payments: the instalments passed on (cumulative), so each count is its own job, told once. */
+  readonly instalments?: number;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface DeliveryPayload {
  * twice, or handed to the queue twice, it is still one job.
  */
 export async function enqueueInOutbox(tx: PoolClient, job: DeliveryJob, payload: DeliveryPayload): Promise<void> {
-  const jobId = [job, payload.proposalId, payload.creditorId, payload.kind].filter((part) => part !== undefined).join(':');
+  const jobId = [job, payload.proposalId, payload.creditorId, payload.kind, payload.instalments].filter((part) => part !== undefined).join(':');
   await tx.query({
     name: 'outbox-insert',
     text: `INSERT INTO outbox (job_name, job_id, payload) VALUES ($1, $2, $3) ON CONFLICT (job_id) DO NOTHING`,

@@ -11,6 +11,7 @@ import {
   type CreditorShareDisclosure,
   type Plan,
   type PlanClaim,
+  type PlanInput,
   type PlanMode,
 } from '#arrangement';
 import { LedgerEventKind, canonicalJsonBytes, ledgerEvent, openCommitmentFor } from '#consent';
@@ -118,10 +119,41 @@ export class ProposalService {
       minimumInstalmentCents: DEFAULT_MINIMUM_INSTALMENT_CENTS,
       claims: [...nodeClaims, ...manualClaims.map((m) => ({ id: m.claimId, creditorId: m.creditorId, amountCents: m.amountCents, preferential: m.preferential }))],
     });
+    return this.record({
+      caller,
+      acting,
+      plan,
+      payDay: budget.payDay,
+      creditorIds: gathered.filter((creditor) => creditor.claims.length > 0).map((creditor) => creditor.creditorId),
+      manualClaims,
+      ...(options.replaces === undefined ? {} : { replaces: options.replaces, reason: 'replan-among-accepting' }),
+    });
+  }
+
+  /**
+   * Records a computed plan as a proposal to the creditors named, with what each node will receive,
+   * the outbox jobs that deliver it and its `plan.proposed` entry, in one transaction. `replaces`
+   * closes an open proposal it takes the place of (nodes left out are told it is withdrawn); `amends`
+   * names the running plan an amended plan is for (that plan keeps running until every creditor accepts).
+   */
+  async record(params: {
+    readonly caller: Caller;
+    readonly acting: Acting;
+    readonly plan: Plan;
+    readonly payDay: number;
+    readonly creditorIds: readonly string[];
+    readonly manualClaims: readonly ManualClaim[];
+    readonly replaces?: string;
+    readonly amends?: string;
+    readonly reason?: string;
+    /** More to write in the same transaction (e.g. the counter-proposal this one answers). */
+    readonly alsoInTransaction?: (tx: PoolClient) => Promise<void>;
+  }): Promise<string> {
+    const { caller, acting, plan, manualClaims } = params;
+    const options = params;
     const commitment = commitPlanShares({ plan });
-    const creditorsInPlan = gathered.filter((creditor) => creditor.claims.length > 0);
     const shares = new Map<string, CreditorShareDisclosure>(
-      creditorsInPlan.map((creditor) => [creditor.creditorId, discloseShareTo({ plan, commitment, creditorId: creditor.creditorId, ...(plan.settlementTermMonths ? { settlementTermMonths: plan.settlementTermMonths } : {}) })]),
+      params.creditorIds.map((creditorId) => [creditorId, discloseShareTo({ plan, commitment, creditorId, ...(plan.settlementTermMonths ? { settlementTermMonths: plan.settlementTermMonths } : {}) })]),
     );
     const id = randomUUID();
     const now = this.clock.now();
@@ -142,9 +174,9 @@ export class ProposalService {
       }
       await tx.query({
         name: 'proposal-insert',
-        text: `INSERT INTO proposals (id, resident_id, status, mode, capacity_cents, pay_day, plan, plan_hash, commitment_root, replaces, proposed_by, proposed_at, answer_by)
-               VALUES ($1, $2, 'open', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        values: [id, acting.residentId, plan.mode, plan.capacityCents, budget.payDay, JSON.stringify(plan), planHash, commitment.rootHash, options.replaces ?? null, acting.actor.personId, now, answerBy],
+        text: `INSERT INTO proposals (id, resident_id, status, mode, capacity_cents, pay_day, plan, plan_hash, commitment_root, replaces, amends, proposed_by, proposed_at, answer_by)
+               VALUES ($1, $2, 'open', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+        values: [id, acting.residentId, plan.mode, plan.capacityCents, params.payDay, JSON.stringify(plan), planHash, commitment.rootHash, options.replaces ?? null, options.amends ?? null, acting.actor.personId, now, answerBy],
       });
       for (const [creditorId, share] of shares) {
         await tx.query({ name: 'proposal-creditor-insert', text: `INSERT INTO proposal_creditors (proposal_id, creditor_id, share) VALUES ($1, $2, $3)`, values: [id, creditorId, JSON.stringify(share)] });
@@ -157,6 +189,7 @@ export class ProposalService {
           values: [id, m.claimId, m.creditorName, m.reference, m.amountCents, m.preferential],
         });
       }
+      if (params.alsoInTransaction !== undefined) await params.alsoInTransaction(tx);
       for (const creditorId of withdrawnFrom) {
         if (options.replaces !== undefined) await enqueueInOutbox(tx, DeliveryJob.PLAN_EVENT, { proposalId: options.replaces, creditorId, kind: 'withdrawn' });
       }
@@ -170,7 +203,7 @@ export class ProposalService {
         subject: this.pseudonyms.inLedger(acting.residentId),
         actor: { role: acting.actor.role, id: this.pseudonyms.inLedger(acting.actor.personId) },
         creditors: openings,
-        details: { planHash, ...(options.replaces ? { reason: 'replan-among-accepting' } : {}) },
+        details: { planHash, ...(options.reason ? { reason: options.reason } : {}) },
       });
       return { event, openings, parties: [personParty(acting.residentId), personParty(acting.actor.personId), ...[...shares.keys()].map(creditorParty)], result: undefined };
     });
@@ -195,7 +228,7 @@ export class ProposalService {
   }
 }
 
-function makePlan(input: { mode: PlanMode; capacityCents: number; termMonths?: number; minimumInstalmentCents: number; claims: PlanClaim[] }): Plan {
+export function makePlan(input: PlanInput): Plan {
   if (input.claims.length === 0) throw new CoordinatorError(ProposalErrorCode.PLAN_NO_CLAIMS, 'There are no open claims to put in a plan: none of the consented creditors holds one, and none was added by hand.');
   const validated = validatePlanInput(input);
   if (!validated.ok) {
@@ -210,7 +243,7 @@ function makePlan(input: { mode: PlanMode; capacityCents: number; termMonths?: n
   }
 }
 
-interface ManualClaim {
+export interface ManualClaim {
   readonly claimId: string;
   readonly creditorId: string;
   readonly creditorName: string;

@@ -1,11 +1,14 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { explainSteps, type Locale, type PlanMode } from '#arrangement';
+import { explainSteps, type ExplanationStep, type Locale, type PlanMode } from '#arrangement';
 import { CreditorDirectory, type DirectoryEntry } from '../directory/creditor-directory.repository.js';
 import { callerOf, type CoordinatorContext } from '../graphql/coordinator-context.js';
 import { CallerAuthenticator } from '../identity/caller-authenticator.js';
 import { BudgetService, type BudgetView } from './budget.service.js';
 import { CourtDossier } from './court-dossier.service.js';
+import { CounterProposals } from './counter-proposals.service.js';
+import { courtDossierPdf } from './court-dossier-pdf.js';
 import { PaymentPauses } from './payment-pauses.service.js';
+import { PlanAmendments } from './plan-amendments.service.js';
 import { ProposalQueries, type ProposalCreditorView, type ProposalView } from './proposal-queries.service.js';
 import { ProposalService } from './proposal.service.js';
 
@@ -41,7 +44,29 @@ export class ProposalsResolver {
     private readonly queries: ProposalQueries,
     private readonly dossiers: CourtDossier,
     private readonly pauses: PaymentPauses,
+    private readonly amendments: PlanAmendments,
+    private readonly counters: CounterProposals,
   ) {}
+
+  @Mutation()
+  async proposeAmendedPlan(@Context() ctx: CoordinatorContext, @Args('proposalId') proposalId: string): Promise<ProposalView> {
+    const caller = await callerOf(ctx, this.callers);
+    return this.queries.byId(caller, await this.amendments.propose(caller, proposalId));
+  }
+
+  @Mutation()
+  async answerCounterProposal(
+    @Context() ctx: CoordinatorContext,
+    @Args('input') input: { proposalId: string; creditorId: string; accept: boolean; note?: string | null },
+  ): Promise<ProposalView> {
+    const caller = await callerOf(ctx, this.callers);
+    return this.queries.byId(caller, await this.counters.answer(caller, input));
+  }
+
+  @Query()
+  async courtDossierPdf(@Context() ctx: CoordinatorContext, @Args('proposalId') proposalId: string): Promise<string> {
+    return courtDossierPdf(await this.dossiers.of(await callerOf(ctx, this.callers), proposalId)).toString('base64');
+  }
 
   @Mutation()
   async requestPaymentPause(
@@ -156,6 +181,35 @@ export class ProposalFieldsResolver {
   @ResolveField() explanation(@Parent() p: ProposalView, @Args('locale') locale: Locale): string[] {
     return explainSteps({ steps: [...p.plan.steps, ...p.plan.claims.flatMap((claim) => claim.steps)], locale });
   }
+  @ResolveField() payments(@Parent() p: ProposalView): Record<string, unknown> | null {
+    const money = p.money;
+    if (money === null) return null;
+    return {
+      paymentReference: money.paymentReference,
+      received: money.status.receivedCents,
+      passedOn: money.passedOnCents,
+      held: money.heldCents,
+      instalmentsPassedOn: money.instalmentsPassedOn,
+      instalments: money.status.instalments.map((i) => ({
+        number: i.number,
+        dueDate: i.dueDate,
+        amount: i.amountCents,
+        paid: i.paidCents,
+        outstanding: i.outstandingCents,
+        status: i.status,
+        graceEndsOn: i.actions.flatMap((action) => (action.kind === 'grace_period' ? [action.endsOn] : []))[0] ?? null,
+        steps: i.steps,
+      })),
+      payments: money.payments.map((payment) => ({ amount: payment.amountCents, receivedOn: payment.receivedOn, source: payment.source, creditorId: payment.creditorId })),
+    };
+  }
+}
+
+@Resolver('InstalmentState')
+export class InstalmentStateFieldsResolver {
+  @ResolveField() explanation(@Parent() i: { steps: readonly ExplanationStep[] }, @Args('locale') locale: Locale): string[] {
+    return explainSteps({ steps: i.steps, locale });
+  }
 }
 
 @Resolver('ProposalCreditor')
@@ -176,5 +230,8 @@ export class ProposalCreditorFieldsResolver {
   }
   @ResolveField() counterTermMonths(@Parent() c: ProposalCreditorView): number | null {
     return c.counter?.termMonths ?? null;
+  }
+  @ResolveField() passedOn(@Parent() c: ProposalCreditorView): number {
+    return c.passedOnCents;
   }
 }

@@ -16,13 +16,18 @@ extend type Query {
   samen-regelen/court-dossier/v1); no name or BSN in it.
   """
   courtDossier(proposalId: ID!): String!
+  "The same court dossier as a PDF document (A4, for the court and the parties), base64-encoded."
+  courtDossierPdf(proposalId: ID!): String!
   "Your inbox: what happened with your plans (for a counsellor: with the plans of residents you help)."
   notifications: [Notification!]!
 }
 
 type Notification {
   id: ID!
-  "plan_started, creditor_rejected, creditor_countered, creditor_silent or delivery_failed"
+  """
+  plan_started, plan_amended, plan_completed, creditor_rejected, creditor_countered, creditor_silent,
+  delivery_failed, payment_reminder, payment_paused, payment_received, instalment_missed or grace_ended
+  """
   kind: String!
   proposalId: ID
   "The resident it is about."
@@ -41,6 +46,73 @@ extend type Mutation {
   replanAmongAccepting(proposalId: ID!): Proposal!
   "Ask for a payment pause on a running plan: no payments for some months, at no cost, within the policy."
   requestPaymentPause(input: PaymentPauseInput!): Proposal!
+  """
+  After a change of income or household (enter it first with setBudget): an amended plan over what is
+  still owed, proposed to every creditor in the running plan. The running plan goes on until all accept.
+  """
+  proposeAmendedPlan(proposalId: ID!): Proposal!
+  """
+  Answer a creditor's counter-proposal. Accept: a new proposal to all creditors, with the lowest
+  monthly amount that gives this creditor what it asked (every creditor gets more alike). Decline: the
+  creditor hears why and decides again.
+  """
+  answerCounterProposal(input: CounterAnswerInput!): Proposal!
+}
+
+input CounterAnswerInput {
+  proposalId: ID!
+  creditorId: ID!
+  accept: Boolean!
+  "Your words to the creditor (at most 1,000 characters)."
+  note: String
+}
+
+"The money of a running plan: what came in, what went on to the creditors, and each instalment."
+type PlanPayments {
+  "Quote this when you pay (betalingskenmerk). It stays the same when the plan is amended."
+  paymentReference: String
+  received: Cents!
+  "Passed on to the creditors: whole instalments only."
+  passedOn: Cents!
+  "Received, not yet passed on: a part of the next instalment (or money beyond the plan)."
+  held: Cents!
+  instalmentsPassedOn: Int!
+  instalments: [InstalmentState!]!
+  payments: [PlanPayment!]!
+}
+
+enum InstalmentStatus { PAID PARTLY_PAID MISSED DUE UPCOMING }
+
+type InstalmentState {
+  number: Int!
+  "YYYY-MM-DD"
+  dueDate: String!
+  amount: Cents!
+  paid: Cents!
+  outstanding: Cents!
+  status: InstalmentStatus!
+  "After a missed instalment: until this day (YYYY-MM-DD) there is time, at no cost. The plan never ends because of it."
+  graceEndsOn: String
+  "What happens now, in plain words."
+  explanation(locale: Locale = NL): [String!]!
+}
+
+enum PaymentSource {
+  "Paid into the plan's account (the payment provider told us)."
+  PROVIDER
+  "Paid to a creditor directly (that creditor's node told us)."
+  NODE
+  "Carried over from the plan an amended plan took over from."
+  CARRIED_OVER
+}
+
+type PlanPayment {
+  amount: Cents!
+  "YYYY-MM-DD"
+  receivedOn: String!
+  source: PaymentSource!
+  "NODE: the creditor that was paid."
+  creditorId: ID
 }
 
 input PaymentPauseInput {
@@ -136,6 +208,10 @@ enum ProposalStatus {
   "Replaced by a new proposal (a re-plan)."
   REPLACED
   WITHDRAWN
+  "It ran, and an amended plan (after a change of income or household) took over."
+  AMENDED
+  "Every instalment was paid and passed on."
+  COMPLETED
 }
 
 enum ProposalOutcome {
@@ -163,11 +239,15 @@ type Proposal {
   "After this moment, silence is recorded as no answer."
   answerBy: DateTime!
   replaces: ID
+  "An amended plan: the running plan it takes over from once every creditor accepts."
+  amends: ID
   startedAt: DateTime
   "The first instalment's due date (YYYY-MM-DD), once the plan started."
   firstDueDate: String
   "The payments, once the plan started (moved by any pause)."
   instalments: [Instalment!]!
+  "Once the plan started: what was paid and passed on, and the state of each instalment."
+  payments: PlanPayments
   creditors: [ProposalCreditor!]!
   manualClaims: [ManualClaim!]!
   "Why the plan divides the money this way, in plain words."
@@ -187,6 +267,11 @@ type ProposalCreditor {
   reasonText: String
   counterMonthly: Cents
   counterTermMonths: Int
+  "How the counter-proposal was answered: accepted or declined."
+  counterAnswer: String
+  counterNote: String
+  "What the running plan passed on to this creditor so far."
+  passedOn: Cents!
   answeredAt: DateTime
 }
 
