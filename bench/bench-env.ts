@@ -6,6 +6,8 @@ export const benchEnv = {
   poolMax: process.env['BENCH_POOL_MAX'] ?? '',
   /** Diagnostics: where the profiled node writes its CPU profile. */
   cpuProfile: process.env['BENCH_CPU_PROFILE'] ?? '',
+  /** Diagnostics: Node.js flags for the first creditor node of the proposal-delivery benchmark (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"). */
+  nodeFlags: (process.env['BENCH_NODE_FLAGS'] ?? '').split(' ').filter(Boolean),
 };
 
 /** The whole environment, for the profiled node, which reads its configuration like main.ts does. */

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, createHmac } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
@@ -141,4 +141,12 @@ function isDemoKeys(value: unknown): value is StoredDemoKeys {
     typeof keys['pseudonymSecret'] === 'string' &&
     Buffer.from(keys['pseudonymSecret'], 'base64url').byteLength >= 32
   );
+}
+
+/**
+ * The webhook secret the coordinator and the simulated payment provider share (PAYMENT_PROVIDER_SECRET),
+ * derived from the kept pseudonym secret: stable across runs, and nothing new to store.
+ */
+export function paymentProviderSecret(keys: DemoKeys): string {
+  return createHmac('sha256', keys.pseudonymSecret).update('samen-regelen-demo/payment-provider').digest('hex');
 }

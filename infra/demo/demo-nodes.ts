@@ -102,6 +102,10 @@ export const IDP_ISSUER = `http://127.0.0.1:${IDP_PORT}`;
 export const IDP_JWKS_URL = `${IDP_ISSUER}/jwks`;
 export const IDP_DISCOVERY_PATH = '/.well-known/openid-configuration';
 
+/** The simulated payment provider (infra/payment-provider): a bank-like page to pay a plan by its reference. */
+export const PAYMENT_PROVIDER_PORT = 4090;
+export const PAYMENT_PROVIDER_URL = `http://127.0.0.1:${PAYMENT_PROVIDER_PORT}`;
+
 /** The federation gateway (dist/apps/gateway/src/gateway-main.js): the one public GraphQL endpoint. */
 export const GATEWAY_PORT = 4000;
 export const GATEWAY_URL = `http://127.0.0.1:${GATEWAY_PORT}`;

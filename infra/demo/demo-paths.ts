@@ -15,6 +15,8 @@ export interface DemoPaths {
   readonly idpMain: string;
   /** The compiled federation gateway. */
   readonly gatewayMain: string;
+  /** The compiled simulated payment provider (infra/payment-provider). */
+  readonly paymentProviderMain: string;
 }
 
 /** Paths in the repository, found from this file's place (it runs from dist/infra/demo/). */
@@ -28,6 +30,7 @@ export function demoPaths(): DemoPaths {
     coordinatorMain: join(root, 'dist', 'apps', 'gateway', 'src', 'coordinator-main.js'),
     idpMain: join(root, 'dist', 'infra', 'idp', 'main.js'),
     gatewayMain: join(root, 'dist', 'apps', 'gateway', 'src', 'gateway-main.js'),
+    paymentProviderMain: join(root, 'dist', 'infra', 'payment-provider', 'main.js'),
   };
 }
 

@@ -14,7 +14,7 @@ import { DEMO_CLIENT } from '../idp/development-clients.js';
 import { consentTokenFor, type CoordinatorSession } from './coordinator-sessions.js';
 import { giveDemoConsent, giveDemoMandate, registerDemoCreditors, signInDemoResidents, type SetupOutcome } from './coordinator-setup.js';
 import { readDemoEnv, type DemoEnv } from './demo-env.js';
-import { loadOrCreateDemoKeys, pseudonymSecretBase64, type DemoKeys } from './demo-keys.js';
+import { loadOrCreateDemoKeys, paymentProviderSecret, pseudonymSecretBase64, type DemoKeys } from './demo-keys.js';
 import { databaseUrl, DemoSetupError, ensurePostgres, prepareDatabases } from './demo-databases.js';
 import {
   COORDINATOR_CONSENT_JWKS_URL,
@@ -33,6 +33,8 @@ import {
   IDP_JWKS_URL,
   IDP_PORT,
   MANDATING_RESIDENT_ID,
+  PAYMENT_PROVIDER_PORT,
+  PAYMENT_PROVIDER_URL,
   demoDatabaseName,
   findDemoResident,
   nodeUrl,
@@ -73,7 +75,8 @@ const IDENTITY_PROVIDER: DemoService = {
 };
 const COORDINATOR: DemoService = { id: 'coordinator', name: 'Samen Regelen coordinator', url: COORDINATOR_URL };
 const GATEWAY: DemoService = { id: 'gateway', name: 'federation gateway', url: GATEWAY_URL };
-const prefixWidth = Math.max(...[IDENTITY_PROVIDER, COORDINATOR, GATEWAY].map((s) => s.id.length), ...DEMO_NODES.map((n) => n.creditorId.length));
+const PAYMENT_PROVIDER: DemoService = { id: 'payments', name: 'simulated payment provider', url: PAYMENT_PROVIDER_URL };
+const prefixWidth = Math.max(...[IDENTITY_PROVIDER, COORDINATOR, GATEWAY, PAYMENT_PROVIDER].map((s) => s.id.length), ...DEMO_NODES.map((n) => n.creditorId.length));
 
 function prefixed(label: string, ansiColour: string): (line: string) => void {
   const tag = `[${label}]`.padEnd(prefixWidth + 2);
@@ -92,7 +95,7 @@ async function main(supervisor: DemoSupervisor): Promise<void> {
   if (added.length > 0) log(`Added ${added.join(', ')} to ${paths.keysFile}.`);
 
   await ensurePostgres(env.pgAdminUrl, log);
-  await assertPortsFree([IDP_PORT, COORDINATOR_PORT, ...DEMO_NODES.map((n) => n.port), GATEWAY_PORT]);
+  await assertPortsFree([IDP_PORT, COORDINATOR_PORT, PAYMENT_PROVIDER_PORT, ...DEMO_NODES.map((n) => n.port), GATEWAY_PORT]);
   await prepareDatabases(env.pgAdminUrl, [COORDINATOR_DATABASE, ...DEMO_NODES.map((n) => demoDatabaseName(n.creditorId))], fresh);
   log(fresh ? 'Recreated the demo databases (sr_demo_*).' : 'Keeping the demo databases (sr_demo_*) as they are.');
 
@@ -116,6 +119,16 @@ async function main(supervisor: DemoSupervisor): Promise<void> {
   });
   log('Starting the coordinator …');
   await coordinator.waitUntilReady(READY_TIMEOUT_MS);
+  if (supervisor.isStopping) return;
+
+  // The stand-in for the bank: residents pay their plan there, and it tells the coordinator.
+  const payments = supervisor.start({
+    service: PAYMENT_PROVIDER,
+    mainFile: paths.paymentProviderMain,
+    env: { PATH: env.path, HOST: '127.0.0.1', PORT: String(PAYMENT_PROVIDER_PORT), COORDINATOR_URL, PAYMENT_PROVIDER_SECRET: paymentProviderSecret(keys) },
+    print: prefixed(PAYMENT_PROVIDER.id, '94'),
+  });
+  await payments.waitUntilReady(READY_TIMEOUT_MS);
   if (supervisor.isStopping) return;
 
   const processes = DEMO_NODES.map((node, index) =>
@@ -330,6 +343,8 @@ function coordinatorEnv(keys: DemoKeys, env: DemoEnv): Record<string, string> {
     OIDC_AUDIENCE: COORDINATOR_AUDIENCE,
     // Its own key prefix in Redis, so the demo never shares a queue with a test run.
     QUEUE_PREFIX: 'samen-regelen-demo',
+    // Shared with the simulated payment provider, which signs its callbacks with it.
+    PAYMENT_PROVIDER_SECRET: paymentProviderSecret(keys),
     GRAPHQL_INTROSPECTION: 'true',
     LOG_LEVEL: 'info',
   };

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { TEST_STAFF_ISSUER } from './tokens.js';
 
+/** The webhook secret the coordinator and the simulated payment provider share in tests. */
+export const TEST_PAYMENT_PROVIDER_SECRET = 'test-payment-provider-secret-0123456789abcdef';
+
 /** The environment of a coordinator for tests and the demo: every setting named, nothing implicit. */
 export function coordinatorEnv(params: {
   readonly databaseUrl: string;
@@ -29,5 +32,6 @@ export function coordinatorEnv(params: {
     GRAPHQL_INTROSPECTION: 'true',
     LOG_LEVEL: 'error',
     QUEUE_PREFIX: params.queuePrefix ?? `sr-test-${randomBytes(6).toString('hex')}`,
+    PAYMENT_PROVIDER_SECRET: TEST_PAYMENT_PROVIDER_SECRET,
   };
 }

@@ -32,6 +32,7 @@ export interface Person {
 
 export class TestPlatform {
   readonly nodes = new Map<string, PlatformNode>();
+  private pool: pg.Pool | null = null;
 
   private constructor(
     readonly idpKey: SigningKey,
@@ -143,7 +144,14 @@ export class TestPlatform {
     return given.giveConsent.id;
   }
 
+  /** A direct pool on the coordinator's database, for assertions (and for setting up a state, such as a plan begun months ago). */
+  coordinatorPool(): pg.Pool {
+    this.pool ??= new pg.Pool({ connectionString: this.coordinatorDatabase.url, max: 2 });
+    return this.pool;
+  }
+
   async stop(): Promise<void> {
+    await this.pool?.end().catch(() => undefined);
     for (const node of this.nodes.values()) {
       await node.proxy.stop().catch(() => undefined);
       await node.service.stop().catch(() => undefined);

@@ -12,6 +12,7 @@ export const ENTRYPOINTS = {
   coordinator: 'dist/apps/gateway/src/coordinator-main.js',
   gateway: 'dist/apps/gateway/src/gateway-main.js',
   node: 'dist/apps/creditor-node/src/main.js',
+  paymentProvider: 'dist/infra/payment-provider/main.js',
 } as const;
 
 /**
@@ -39,16 +40,24 @@ export class ServiceProcess {
     readonly port?: number;
     /** Opens an IPC channel, for entrypoints (benchmarks) that take instructions while they run. */
     readonly ipc?: boolean;
+    /** Flags for Node.js itself (e.g. `--cpu-prof` while profiling a benchmark). */
+    readonly nodeFlags?: readonly string[];
   }): Promise<ServiceProcess> {
     if (!existsSync(resolve(REPO_ROOT, params.entrypoint))) throw new Error(`${params.entrypoint} is missing: run \`npm run build\` first (npm test does).`);
     const port = params.port ?? (await freePort());
-    const child = spawn(process.execPath, [params.entrypoint], {
+    const child = spawn(process.execPath, [...(params.nodeFlags ?? []), params.entrypoint], {
       cwd: REPO_ROOT,
       env: { PATH: testEnv.path, ...params.env, PORT: String(port), HOST: '127.0.0.1' },
       stdio: params.ipc === true ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
     });
     const service = new ServiceProcess(params.label, port, child);
-    await service.waitUntilReady(30_000);
+    try {
+      await service.waitUntilReady(30_000);
+    } catch (error) {
+      // A process that never became ready must not outlive the caller that gave up on it.
+      await service.stop();
+      throw error;
+    }
     return service;
   }
 
