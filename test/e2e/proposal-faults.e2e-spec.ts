@@ -1,3 +1,4 @@
+import { formatDateText } from '#arrangement';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import Bull from 'bull';
@@ -178,7 +179,7 @@ describe('proposals when things break', () => {
     });
     const { firstDueDate } = (await platform.gql<{ proposal: { firstDueDate: string } }>(person.token, 'query ($id: ID!) { proposal(id: $id) { firstDueDate } }', { id: proposePlan.id })).proposal;
     expect(first?.text).toContain('zonder kosten');
-    expect(first?.text).toContain(firstDueDate);
+    expect(first?.text).toContain(formatDateText({ date: firstDueDate, locale: 'nl' }));
     await new Promise((r) => setTimeout(r, 2_500)); // two more sweeps
     expect(await reminders()).toHaveLength(1);
     const db = new pg.Client({ connectionString: platform.coordinatorDatabase.url });

@@ -1,3 +1,4 @@
+import { formatDateText } from '#arrangement';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { importJWK } from 'jose';
@@ -261,7 +262,7 @@ describe('a proposal to three creditors', () => {
     expect(await claimStatuses(node(REJECTS))).toEqual({ 'E-1': 'open' });
     const { notifications } = await platform.gql<{ notifications: { kind: string; text: string }[] }>(sanne.token, '{ notifications { kind text } }');
     // (Near a month's end a payment reminder may follow at once: look for the start itself.)
-    expect(notifications.find((n) => n.kind === 'plan_started')).toEqual({ kind: 'plan_started', text: expect.stringContaining(`Je eerste betaling is op ${started.firstDueDate ?? ''}`) });
+    expect(notifications.find((n) => n.kind === 'plan_started')).toEqual({ kind: 'plan_started', text: expect.stringContaining(`Je eerste betaling is op ${formatDateText({ date: started.firstDueDate ?? undefined, locale: 'nl' }) ?? ''}`) });
 
     // A payment pause within the policy moves the rest of the schedule at no cost; beyond it, or twice over the same month, it is refused.
     type Instalments = { instalments: { number: number; month: string; dueDate: string; amount: string }[] };
