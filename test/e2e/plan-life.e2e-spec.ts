@@ -267,19 +267,40 @@ describe("a plan's life", () => {
     expect((await notificationKinds(resident)).filter((k) => k === 'grace_ended')).toHaveLength(1);
   });
 
-  it('proposes an amended plan after a change of income, which every node checks against what is still owed', async () => {
+  let rejectedAmendment: Proposal;
+
+  it('keeps the running plan as it is when a creditor rejects an amended plan, and holds no money back for it', async () => {
     const noChange = await platform.gqlRaw(resident.token, 'mutation ($id: ID!) { proposeAmendedPlan(proposalId: $id) { id } }', { id: running.id });
     expect(noChange.errors?.[0]?.extensions).toMatchObject({ code: 'AMENDMENT_NO_CHANGE' });
+    expect((await setBudget(counsellor, { residentId: resident.id, netIncome: String(income), counsellorFloor: String(income - 25_000) })).capacity).toBe('25000');
+    rejectedAmendment = (await platform.gql<{ proposeAmendedPlan: Proposal }>(resident.token, `mutation ($id: ID!) { proposeAmendedPlan(proposalId: $id) { ${FIELDS} } }`, { id: running.id }))
+      .proposeAmendedPlan;
+    await eventually('the staff node to hold the amended plan', async () => (await nodeProposal(node(STAFF), rejectedAmendment.id))?.status === 'awaiting_staff' || undefined);
+    expect((await decide(node(STAFF), { proposalId: rejectedAmendment.id, decision: 'REJECT', reasonCode: 'AMOUNT_TOO_LOW' })).errors).toBeUndefined();
+    await eventually('the rejection', async () => creditor(await proposal(rejectedAmendment.id), STAFF).decision === 'REJECT' || undefined);
+    // The missed instalment is paid after all: it is passed on, the rejected amendment holds nothing back.
+    await pay(running.payments?.paymentReference ?? '', 36_000);
+    const caughtUp = await eventually('the third instalment passed on', async () => {
+      const p = await proposal(running.id);
+      return p.payments?.instalmentsPassedOn === 3 ? p : undefined;
+    });
+    expect(caughtUp).toMatchObject({ status: 'STARTED', capacity: '36000' });
+    const { rows } = await node(STAFF).pool.query<{ status: string }>('SELECT status FROM claims');
+    expect(rows).toEqual([{ status: 'in_plan' }]);
+  });
+
+  it('proposes an amended plan after a change of income, which every node checks against what is still owed', async () => {
     expect((await setBudget(counsellor, { residentId: resident.id, netIncome: String(income), counsellorFloor: String(income - 20_000) })).capacity).toBe('20000');
     // A part payment while the amendment waits stays in the plan's account and moves with it.
     await pay(running.payments?.paymentReference ?? '', 5_000);
-    await eventually('the part payment', async () => (await proposal(running.id)).payments?.received === '77000' || undefined);
+    await eventually('the part payment', async () => (await proposal(running.id)).payments?.received === '113000' || undefined);
 
     const proposed = await platform.gql<{ proposeAmendedPlan: Proposal }>(counsellor.token, `mutation ($id: ID!) { proposeAmendedPlan(proposalId: $id) { ${FIELDS} } }`, { id: running.id });
     amended = proposed.proposeAmendedPlan;
-    expect(amended).toMatchObject({ status: 'OPEN', amends: running.id, capacity: '20000' });
-    // Over what is still owed: € 9.000 minus the € 720 passed on.
-    expect(amended.totalToPay).toBe(String(900_000 - 72_000));
+    expect(amended).toMatchObject({ status: 'OPEN', amends: running.id, capacity: '20000', replaces: rejectedAmendment.id });
+    expect((await proposal(rejectedAmendment.id)).status).toBe('REPLACED');
+    // Over what is still owed: € 9.000 minus the € 1.080 passed on.
+    expect(amended.totalToPay).toBe(String(900_000 - 108_000));
     const accepted = await eventually('the automatic node to accept, its share checked against what is left', async () => {
       const p = await proposal(amended.id);
       return creditor(p, AUTO).decision === 'ACCEPT' ? p : undefined;

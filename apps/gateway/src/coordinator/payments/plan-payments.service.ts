@@ -206,7 +206,8 @@ class NotPaidInFull extends Error {}
  * Passes on what completes instalments: the plan's count moves up and every creditor gets a payments
  * event (one job per creditor and count, so a count is told once). While an amended plan waits for
  * the creditors' answers, the money stays in the plan's account: the amendment rests on the amounts
- * passed on when it was proposed, and they must not move under it. Returns the count passed on.
+ * passed on when it was proposed, and they must not move under it. Once a creditor rejected it (or
+ * its answer date passed) it cannot start, and the sweep passes the money on. Returns the count passed on.
  */
 export async function passOnCompleteInstalments(tx: PoolClient, plan: RunningPlan, today: string, graceDays: number): Promise<number> {
   const { rows: payments } = await tx.query<{ date: string; amount_cents: string }>(
@@ -216,7 +217,14 @@ export async function passOnCompleteInstalments(tx: PoolClient, plan: RunningPla
   const status = instalmentStates({ schedule: plan.schedule, payments: payments.map((p) => ({ date: p.date, amountCents: Number(p.amount_cents) })), today, graceDays });
   const complete = instalmentsPaidInFull(status);
   if (complete <= plan.passed_on_instalments) return plan.passed_on_instalments;
-  const { rows: amendments } = await tx.query(`SELECT 1 FROM proposals WHERE amends = $1 AND status = 'open' LIMIT 1`, [plan.id]);
+  // An amendment a creditor rejected (or left unanswered) will not start: it holds nothing back.
+  const { rows: amendments } = await tx.query(
+    `SELECT 1 FROM proposals a
+      WHERE a.amends = $1 AND a.status = 'open' AND a.answer_by > now()
+        AND NOT EXISTS (SELECT 1 FROM proposal_creditors pc WHERE pc.proposal_id = a.id AND pc.decision IN ('reject', 'no_answer'))
+      LIMIT 1`,
+    [plan.id],
+  );
   if (amendments.length > 0) return plan.passed_on_instalments;
   await tx.query(`UPDATE proposals SET passed_on_instalments = $2 WHERE id = $1`, [plan.id, complete]);
   const { rows: creditors } = await tx.query<{ creditor_id: string }>(`SELECT creditor_id FROM proposal_creditors WHERE proposal_id = $1`, [plan.id]);
