@@ -16,6 +16,12 @@ export const MAX_PROPOSAL_ANSWER_TOKEN_LIFETIME_SECONDS = 300;
 
 /** The node's endpoint for proposals, relative to its origin. */
 export const NODE_PROPOSALS_PATH = '/proposals/v1';
+/**
+ * The node's endpoint for several proposals at once (`{ "proposals": [<token>, …] }`, answered with one
+ * receipt each, in order): the coordinator's worker sends what queued up for a node in one request.
+ */
+export const NODE_PROPOSAL_BATCH_PATH = '/proposals/v1/batch';
+export const MAX_PROPOSALS_PER_BATCH = 50;
 /** The coordinator's endpoint for the nodes' answers, relative to its origin. */
 export const COORDINATOR_PROPOSAL_ANSWERS_PATH = '/proposals/v1/answers';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { JWTVerifyGetKey } from 'jose';
 import { DataSource, type EntityManager } from 'typeorm';
-import { globalClaimId, parseGlobalClaimId, type NodeProposal, type ProposalErrorCode } from '#contracts';
+import { MAX_PROPOSALS_PER_BATCH, globalClaimId, parseGlobalClaimId, type NodeProposal, type ProposalErrorCode } from '#contracts';
 import { verifyOwnShare, type ShareVerification } from '#arrangement';
 import { verifyProposalToken } from '#consent';
 import { Clock } from '#service-kit';
@@ -16,19 +16,20 @@ import { applyAcceptancePolicy } from './domain/proposal-policy.js';
 import { ProposalAnswerRelay } from './proposal-answer-relay.service.js';
 import { recordAnswer } from './proposal-answers.js';
 import { recordPassedOn, stepProposedClaims } from './proposal-claims.js';
+import { storeProposals, type ProposalToStore } from './store-proposals.js';
 
 export type ProposalReceipt =
   | { readonly ok: true; readonly proposalId: string; readonly status: string; readonly duplicate: boolean }
   | { readonly ok: false; readonly code: ProposalErrorCode; readonly reason: string };
 
-interface OwnClaims {
+export interface OwnClaims {
   readonly references: readonly string[];
   readonly rows: readonly OwnClaimRow[];
   readonly shareCheck: ShareVerification;
 }
 
 /** A claim of this node, as the proposal's share is checked against it. */
-interface OwnClaimRow {
+export interface OwnClaimRow {
   readonly id: string;
   readonly reference: string;
   readonly status: ClaimStatus;
@@ -53,10 +54,51 @@ export class ProposalInbox {
     private readonly relay: ProposalAnswerRelay,
   ) {}
 
+  /**
+   * Several proposals in one request (the coordinator's worker sends what queued up for this node
+   * while its previous request was under way). A plain proposal (no re-plan, no amendment) is stored
+   * with the others of the batch in one transaction of a few set-based statements; the rest go one by
+   * one. Each gets its own receipt, exactly as if it had come alone.
+   */
+  async receiveMany(tokens: readonly unknown[]): Promise<ProposalReceipt[]> {
+    const now = this.clock.now();
+    const checked = await Promise.all(
+      tokens.slice(0, MAX_PROPOSALS_PER_BATCH).map((token) =>
+        verifyProposalToken({ token: typeof token === 'string' ? token : undefined, issuer: this.config.coordinatorIssuer, audience: this.config.creditorId, keys: this.keys, now }),
+      ),
+    );
+    const receipts: (ProposalReceipt | undefined)[] = checked.map((verified) => (verified.ok ? undefined : verified));
+    const plain = checked.flatMap((verified, index) =>
+      verified.ok && verified.value.replaces === undefined && verified.value.amends === undefined ? [{ index, proposal: verified.value, tokenId: verified.tokenId }] : [],
+    );
+    if (plain.length > 0) {
+      let answered = false;
+      const stored = await this.db.transaction(async (tx) => {
+        const claims = await this.claimsOfMany(tx, plain.map((item) => item.proposal));
+        const toStore = plain.map((item): ProposalToStore => {
+          const own = this.checkShare(item.proposal, claims.get(item.proposal.pseudonym) ?? []);
+          const decided = this.plan(item.proposal, own);
+          answered ||= decided.answer !== null;
+          return { proposal: item.proposal, tokenId: item.tokenId, shareCheck: own.shareCheck, ...decided };
+        });
+        return storeProposals(tx, toStore);
+      });
+      plain.forEach((item, i) => (receipts[item.index] = stored[i]));
+      if (answered) this.relay.kick();
+    }
+    for (const [index, verified] of checked.entries()) {
+      if (receipts[index] === undefined && verified.ok) receipts[index] = await this.receiveVerified(verified.value, verified.tokenId);
+    }
+    return receipts.map((receipt) => receipt ?? { ok: false, code: 'PROPOSAL_TOKEN_INVALID', reason: 'Not received.' });
+  }
+
   async receive(token: string | undefined): Promise<ProposalReceipt> {
     const verified = await verifyProposalToken({ token, issuer: this.config.coordinatorIssuer, audience: this.config.creditorId, keys: this.keys, now: this.clock.now() });
     if (!verified.ok) return verified;
-    const proposal = verified.value;
+    return this.receiveVerified(verified.value, verified.tokenId);
+  }
+
+  private async receiveVerified(proposal: NodeProposal, tokenId: string): Promise<ProposalReceipt> {
     const receipt = await this.db.transaction(async (tx) => {
       // Locks the claims first, checks the share, then stores the proposal with the check's result: a
       // second delivery of the same proposal stops at the insert and changes nothing.
@@ -76,7 +118,7 @@ export class ProposalInbox {
           proposal.answerBy,
           JSON.stringify(proposal.share),
           JSON.stringify(own.shareCheck),
-          verified.tokenId,
+          tokenId,
         ],
       );
       if (inserted === undefined) {
@@ -92,16 +134,33 @@ export class ProposalInbox {
 
   /** This node's claims the proposal names (locked), and its own check of its share against them. */
   private async ownClaims(tx: EntityManager, proposal: NodeProposal): Promise<OwnClaims> {
-    const references = proposal.share.ownEntries.map((entry) => parseGlobalClaimId(String(entry.claimId))?.reference ?? String(entry.claimId));
-    const rows = await tx.query<OwnClaimRow[]>(
-      `SELECT c.id, c.reference, c.status, c.preferential,
+    return this.checkShare(proposal, (await this.claimsOfMany(tx, [proposal])).get(proposal.pseudonym) ?? []);
+  }
+
+  /**
+   * The claims the proposals name, per pseudonym, locked in one statement (in id order, so two
+   * batches never wait for each other crosswise). What a claim still owes is its amount minus what
+   * every plan passed on to it.
+   */
+  private async claimsOfMany(tx: EntityManager, proposals: readonly NodeProposal[]): Promise<Map<string, OwnClaimRow[]>> {
+    const pairs = proposals.flatMap((proposal) => referencesOf(proposal).map((reference) => [proposal.pseudonym, reference] as const));
+    const rows = await tx.query<(OwnClaimRow & { pseudonym: string })[]>(
+      `SELECT l.pseudonym, c.id, c.reference, c.status, c.preferential,
               (c.principal_cents + c.interest_cents + c.costs_cents - coalesce((SELECT sum(pc.passed_on_cents) FROM proposal_claims pc WHERE pc.claim_id = c.id), 0))::text AS amount_cents
          FROM claims c JOIN account_links l ON l.customer_id = c.customer_id
-        WHERE l.pseudonym = $1 AND c.reference = ANY($2::text[])
-        ORDER BY c.reference
+         JOIN unnest($1::text[], $2::text[]) AS wanted(pseudonym, reference) ON wanted.pseudonym = l.pseudonym AND wanted.reference = c.reference
+        ORDER BY c.id
         FOR UPDATE OF c`,
-      [proposal.pseudonym, references],
+      [pairs.map(([pseudonym]) => pseudonym), pairs.map(([, reference]) => reference)],
     );
+    const byPseudonym = new Map<string, OwnClaimRow[]>();
+    for (const { pseudonym, ...row } of rows) byPseudonym.set(pseudonym, [...(byPseudonym.get(pseudonym) ?? []), row]);
+    for (const list of byPseudonym.values()) list.sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0));
+    return byPseudonym;
+  }
+
+  private checkShare(proposal: NodeProposal, rows: readonly OwnClaimRow[]): OwnClaims {
+    const references = referencesOf(proposal);
     const shareCheck: ShareVerification = verifyOwnShare({
       disclosure: proposal.share,
       knownClaims: rows.map((row) => ({ claimId: globalClaimId(this.config.creditorId, row.reference), amountCents: Number(row.amount_cents), preferential: row.preferential })),
@@ -109,7 +168,12 @@ export class ProposalInbox {
     return { references, rows, shareCheck };
   }
 
-  private async decide(tx: EntityManager, proposal: NodeProposal, own: OwnClaims): Promise<{ ok: true; proposalId: string; status: string; answered: boolean }> {
+  /**
+   * What this node does with a proposal, decided before anything is written: the acceptance policy's
+   * answer (or none: staff decide), which claims pause (unless the answer is a rejection), and the
+   * claims the proposal holds with their share.
+   */
+  private plan(proposal: NodeProposal, own: OwnClaims): Omit<ProposalToStore, 'proposal' | 'tokenId' | 'shareCheck'> {
     const { references, rows, shareCheck } = own;
     const byReference = new Map(rows.map((row) => [row.reference, row]));
     // A claim in an earlier proposal that this one replaces is 'proposed' already; that is fine. An
@@ -118,27 +182,28 @@ export class ProposalInbox {
       row !== undefined && (row.status === 'open' || row.status === 'proposed' || (row.status === 'in_plan' && proposal.amends !== undefined));
     const unusableClaims = references.filter((reference) => !usable(byReference.get(reference)));
     const outcome = applyAcceptancePolicy({ policy: this.config.acceptancePolicy, shareCheck, unusableClaims });
-
-    if (proposal.replaces !== undefined) await this.withdrawReplaced(tx, proposal.replaces, new Set(references));
-    const pausesCollection = !(outcome.kind === 'answer' && outcome.answer.decision === 'reject');
-    if (pausesCollection) {
-      for (const row of rows) {
-        if (row.status === 'open') {
-          await applyClaimEvent(tx, row, { event: ClaimEvent.PROPOSAL_RECEIVED, reason: `In proposal ${proposal.proposalId}; collection paused.`, actor: 'coordinator' });
-        }
-      }
-    }
+    const answer = outcome.kind === 'answer' ? { answerId: randomUUID(), answer: { proposalId: proposal.proposalId, ...outcome.answer } } : null;
+    const pausesCollection = answer?.answer.decision !== 'reject';
     const inProposal = proposal.share.ownEntries.flatMap((entry) => {
       const row = byReference.get(parseGlobalClaimId(String(entry.claimId))?.reference ?? '');
       return row === undefined ? [] : [{ claimId: row.id, firstMonthCents: entry.monthly[0]?.amountCents ?? 0, totalPaidCents: entry.totalPaidCents }];
     });
+    return { answer, pausing: pausesCollection ? rows.filter((row) => row.status === 'open') : [], inProposal };
+  }
+
+  private async decide(tx: EntityManager, proposal: NodeProposal, own: OwnClaims): Promise<{ ok: true; proposalId: string; status: string; answered: boolean }> {
+    const { answer, pausing, inProposal } = this.plan(proposal, own);
+    if (proposal.replaces !== undefined) await this.withdrawReplaced(tx, proposal.replaces, new Set(own.references));
+    for (const row of pausing) {
+      await applyClaimEvent(tx, row, { event: ClaimEvent.PROPOSAL_RECEIVED, reason: `In proposal ${proposal.proposalId}; collection paused.`, actor: 'coordinator' });
+    }
     await tx.query(
       `INSERT INTO proposal_claims (proposal_id, claim_id, monthly_first_cents, total_paid_cents)
        SELECT $1, * FROM unnest($2::uuid[], $3::bigint[], $4::bigint[])`,
       [proposal.proposalId, inProposal.map((c) => c.claimId), inProposal.map((c) => c.firstMonthCents), inProposal.map((c) => c.totalPaidCents)],
     );
-    if (outcome.kind === 'await_staff') return { ok: true, proposalId: proposal.proposalId, status: 'awaiting_staff', answered: false };
-    await recordAnswer(tx, { answerId: randomUUID(), answer: { proposalId: proposal.proposalId, ...outcome.answer } });
+    if (answer === null) return { ok: true, proposalId: proposal.proposalId, status: 'awaiting_staff', answered: false };
+    await recordAnswer(tx, answer);
     return { ok: true, proposalId: proposal.proposalId, status: 'answered', answered: true };
   }
 
@@ -148,4 +213,9 @@ export class ProposalInbox {
     if (replaced === undefined) return;
     await stepProposedClaims(tx, replacedId, { event: ClaimEvent.PROPOSAL_WITHDRAWN, reason: `Proposal ${replacedId} was replaced.`, actor: 'coordinator' }, stillProposed);
   }
+}
+
+/** The node's own references of the claims a proposal names. */
+function referencesOf(proposal: NodeProposal): string[] {
+  return proposal.share.ownEntries.map((entry) => parseGlobalClaimId(String(entry.claimId))?.reference ?? String(entry.claimId));
 }

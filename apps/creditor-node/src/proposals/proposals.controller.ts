@@ -1,5 +1,5 @@
-import { Controller, Headers, HttpCode, HttpException, HttpStatus, Post } from '@nestjs/common';
-import { NODE_PLAN_EVENTS_PATH, NODE_PROPOSALS_PATH, ProposalErrorCode } from '#contracts';
+import { Body, Controller, Headers, HttpCode, HttpException, HttpStatus, Post } from '@nestjs/common';
+import { MAX_PROPOSALS_PER_BATCH, NODE_PLAN_EVENTS_PATH, NODE_PROPOSAL_BATCH_PATH, NODE_PROPOSALS_PATH, ProposalErrorCode } from '#contracts';
 import { bearerToken } from '#service-kit';
 import { PlanEvents } from './plan-events.service.js';
 import { ProposalInbox, type ProposalReceipt } from './proposal-inbox.service.js';
@@ -22,6 +22,24 @@ export class ProposalsController {
     return answerOf(await this.inbox.receive(bearerToken(authorization)));
   }
 
+  /** `{ "proposals": [<proposal token>, …] }` → `{ "receipts": [{ "status": 202, … } | { "status": 401, "error": … }, …] }`, in order. */
+  @Post(NODE_PROPOSAL_BATCH_PATH.slice(1))
+  @HttpCode(200)
+  async receiveMany(@Body() body: unknown): Promise<object> {
+    const tokens = (body as { proposals?: unknown } | null)?.proposals;
+    if (!Array.isArray(tokens) || tokens.length === 0 || tokens.length > MAX_PROPOSALS_PER_BATCH) {
+      throw new HttpException({ error: { code: ProposalErrorCode.PROPOSAL_TOKEN_INVALID, message: `Send 1 to ${MAX_PROPOSALS_PER_BATCH} proposal tokens as "proposals".` } }, HttpStatus.BAD_REQUEST);
+    }
+    const receipts = await this.inbox.receiveMany(tokens);
+    return {
+      receipts: receipts.map((receipt) =>
+        receipt.ok
+          ? { status: 202, received: true, proposalId: receipt.proposalId, state: receipt.status, duplicate: receipt.duplicate }
+          : { status: statusOf(receipt.code), error: { code: receipt.code, message: receipt.reason } },
+      ),
+    };
+  }
+
   @Post(NODE_PLAN_EVENTS_PATH.slice(1))
   @HttpCode(200)
   async event(@Headers('authorization') authorization: string | undefined): Promise<object> {
@@ -29,13 +47,11 @@ export class ProposalsController {
   }
 }
 
+function statusOf(code: ProposalErrorCode): HttpStatus {
+  return code === ProposalErrorCode.PROPOSAL_KEYS_UNAVAILABLE ? HttpStatus.SERVICE_UNAVAILABLE : code === ProposalErrorCode.PROPOSAL_NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.UNAUTHORIZED;
+}
+
 function answerOf(receipt: ProposalReceipt): object {
   if (receipt.ok) return { received: true, proposalId: receipt.proposalId, status: receipt.status, duplicate: receipt.duplicate };
-  const status =
-    receipt.code === ProposalErrorCode.PROPOSAL_KEYS_UNAVAILABLE
-      ? HttpStatus.SERVICE_UNAVAILABLE
-      : receipt.code === ProposalErrorCode.PROPOSAL_NOT_FOUND
-        ? HttpStatus.NOT_FOUND
-        : HttpStatus.UNAUTHORIZED;
-  throw new HttpException({ error: { code: receipt.code, message: receipt.reason } }, status);
+  throw new HttpException({ error: { code: receipt.code, message: receipt.reason } }, statusOf(receipt.code));
 }
