@@ -80,7 +80,8 @@ export async function loadCoordinatorConfig(env: Env): Promise<CoordinatorConfig
   read.url('REDIS_URL', redisUrl, ['redis:', 'rediss:']);
   const queuePrefix = read.optional('QUEUE_PREFIX') ?? 'samen-regelen';
   const deliveryAttempts = read.integer('DELIVERY_ATTEMPTS', 10, { min: 1, max: 100 });
-  const deliveryConcurrency = read.integer('DELIVERY_CONCURRENCY', 32, { min: 1, max: 1000 });
+  // High on purpose: a job mostly waits in its node's batch, and the batches grow with the jobs under way.
+  const deliveryConcurrency = read.integer('DELIVERY_CONCURRENCY', 256, { min: 1, max: 1000 });
   const reconcileAfterSeconds = read.integer('QUEUE_RECONCILE_AFTER_SECONDS', 30, { min: 1, max: 86_400 });
   const runWorker = read.boolean('DELIVERY_WORKER', true);
   const answerWithinDays = read.integer('PROPOSAL_ANSWER_DAYS', 56, { min: 1, max: 365 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type Bull from 'bull';
 import type { Pool } from 'pg';
-import { NODE_PLAN_EVENTS_PATH, NODE_PROPOSALS_PATH, parseGlobalClaimId, type ClaimPaidToDate, type NodeProposal } from '#contracts';
+import { MAX_PROPOSALS_PER_BATCH, NODE_PLAN_EVENTS_PATH, parseGlobalClaimId, type ClaimPaidToDate, type NodeProposal } from '#contracts';
 import { issuePlanEventToken, issueProposalToken } from '#consent';
 import { passedOnPerClaim, type CreditorShareDisclosure, type Schedule } from '#arrangement';
 import { Clock, withPgTransaction } from '#service-kit';
@@ -10,6 +10,8 @@ import type { CoordinatorConfig } from '../config/coordinator-config.js';
 import { COORDINATOR_CONFIG } from '../config/coordinator-config.token.js';
 import { Pseudonyms } from '../pseudonyms/pseudonyms.service.js';
 import { DELIVERY_PG_POOL, DELIVERY_QUEUE } from './delivery-queue.js';
+import { KeyedBatcher } from './keyed-batcher.js';
+import { postProposalBatch } from './proposal-batch-client.js';
 import { DeliveryJob, type DeliveryPayload } from './plan-outbox.js';
 import { creditorName, notifyResidentAndCounsellors } from '../notifications/notifier.js';
 
@@ -28,6 +30,10 @@ export const RUN_DELIVERY_WORKER = Symbol('RUN_DELIVERY_WORKER');
 @Injectable()
 export class PlanDeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('PlanDeliveryWorker');
+  private readonly proposalBatches = new KeyedBatcher<{ readonly proposalId: string; readonly jobId: string }, boolean>(
+    (creditorId, jobs) => this.deliverProposals(creditorId, jobs),
+    MAX_PROPOSALS_PER_BATCH,
+  );
 
   constructor(
     @Inject(COORDINATOR_CONFIG) private readonly config: CoordinatorConfig,
@@ -54,8 +60,9 @@ export class PlanDeliveryWorker implements OnApplicationBootstrap, OnModuleDestr
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     try {
       if (job.name === DeliveryJob.PROPOSAL) {
-        // Finishes the outbox row itself when it delivers (one commit); a no-op delivery finishes it here.
-        if (!(await this.deliverProposal(job.data, String(job.id)))) await this.finish(String(job.id));
+        // Delivered with others for the same node; a delivered batch finishes its outbox rows itself, a
+        // no-op delivery finishes its row here.
+        if (!(await this.proposalBatches.submit(job.data.creditorId, { proposalId: job.data.proposalId, jobId: String(job.id) }))) await this.finish(String(job.id));
       } else if (job.name === DeliveryJob.PLAN_EVENT) {
         await this.deliverPlanEvent(job.data);
         await this.finish(String(job.id));
@@ -102,9 +109,16 @@ export class PlanDeliveryWorker implements OnApplicationBootstrap, OnModuleDestr
     await this.pool.query(`UPDATE outbox SET finished_at = now() WHERE job_id = $1 AND finished_at IS NULL`, [jobId]);
   }
 
-  /** True when it delivered (and finished the outbox row with it); false when there was nothing to deliver. */
-  private async deliverProposal(payload: DeliveryPayload, jobId: string): Promise<boolean> {
+  /**
+   * Delivers a batch of proposals to one node (the jobs for it that ran at the same moment): one read
+   * of what to send, one request to the node with a token per proposal, one write marking the
+   * delivered ones and finishing their outbox rows. Per job: true when delivered, false when there was
+   * nothing to deliver (delivered already by a job added twice, or replaced before it got there), or
+   * an Error, which fails that job (and it is retried).
+   */
+  private async deliverProposals(creditorId: string, jobs: readonly { readonly proposalId: string; readonly jobId: string }[]): Promise<(boolean | Error)[]> {
     const { rows } = await this.pool.query<{
+      proposal_id: string;
       share: CreditorShareDisclosure;
       delivery: string;
       resident_id: string;
@@ -115,48 +129,63 @@ export class PlanDeliveryWorker implements OnApplicationBootstrap, OnModuleDestr
       amended_schedule: Schedule | null;
       amended_passed_on: number | null;
       subgraph_url: string;
-    }>(
-      `SELECT pc.share, pc.delivery, p.resident_id, p.status, p.answer_by, p.replaces, p.amends,
-              a.schedule AS amended_schedule, a.passed_on_instalments AS amended_passed_on, c.subgraph_url
-         FROM proposal_creditors pc JOIN proposals p ON p.id = pc.proposal_id JOIN creditors c ON c.id = pc.creditor_id
-         LEFT JOIN proposals a ON a.id = p.amends
-        WHERE pc.proposal_id = $1 AND pc.creditor_id = $2`,
-      [payload.proposalId, payload.creditorId],
-    );
-    const row = rows[0];
-    // Delivered already (a job added twice), or replaced before it got there: nothing to do.
-    if (row === undefined || row.delivery === 'delivered' || row.status !== 'open') return false;
-    const proposal: NodeProposal = {
-      proposalId: payload.proposalId,
-      pseudonym: this.pseudonyms.forNode(row.resident_id, payload.creditorId),
-      answerBy: row.answer_by.toISOString(),
-      ...(row.replaces ? { replaces: row.replaces } : {}),
-      ...(row.amends && row.amended_schedule
-        ? { amends: { proposalId: row.amends, paid: paidToDate({ schedule: row.amended_schedule, instalments: row.amended_passed_on ?? 0, creditorId: payload.creditorId }) } }
-        : {}),
-      share: row.share,
-    };
-    const token = await issueProposalToken({
-      issuer: this.config.issuer,
-      audience: payload.creditorId,
-      proposal,
-      tokenId: randomUUID(),
-      issuedAt: this.clock.now(),
-      lifetimeSeconds: 120,
-      privateKey: this.config.consentSigningKey.privateKey,
-      keyId: this.config.consentSigningKey.keyId,
+    }>({
+      name: 'proposals-to-deliver',
+      text: `SELECT pc.proposal_id, pc.share, pc.delivery, p.resident_id, p.status, p.answer_by, p.replaces, p.amends,
+                    a.schedule AS amended_schedule, a.passed_on_instalments AS amended_passed_on, c.subgraph_url
+               FROM proposal_creditors pc JOIN proposals p ON p.id = pc.proposal_id JOIN creditors c ON c.id = pc.creditor_id
+               LEFT JOIN proposals a ON a.id = p.amends
+              WHERE pc.creditor_id = $1 AND pc.proposal_id = ANY($2::uuid[])`,
+      values: [creditorId, jobs.map((job) => job.proposalId)],
     });
-    await this.post(new URL(NODE_PROPOSALS_PATH, row.subgraph_url), token);
-    // The delivery and its outbox row are finished in one statement: one commit per delivery.
-    await this.pool.query({
-      name: 'proposal-delivered',
-      text: `WITH delivered AS (
-               UPDATE proposal_creditors SET delivery = 'delivered', delivered_at = now(), delivery_attempts = delivery_attempts + 1, delivery_error = NULL
-                WHERE proposal_id = $1 AND creditor_id = $2)
-             UPDATE outbox SET finished_at = now() WHERE job_id = $3 AND finished_at IS NULL`,
-      values: [payload.proposalId, payload.creditorId, jobId],
+    const byProposal = new Map(rows.map((row) => [row.proposal_id, row]));
+    const due = jobs.flatMap((job) => {
+      const row = byProposal.get(job.proposalId);
+      return row === undefined || row.delivery === 'delivered' || row.status !== 'open' ? [] : [{ job, row }];
     });
-    return true;
+    const outcomes = new Map<string, true | Error>();
+    const origin = due[0]?.row.subgraph_url;
+    if (origin !== undefined) {
+      const tokens = await Promise.all(
+        due.map(({ job, row }) => {
+          const proposal: NodeProposal = {
+            proposalId: job.proposalId,
+            pseudonym: this.pseudonyms.forNode(row.resident_id, creditorId),
+            answerBy: row.answer_by.toISOString(),
+            ...(row.replaces ? { replaces: row.replaces } : {}),
+            ...(row.amends && row.amended_schedule
+              ? { amends: { proposalId: row.amends, paid: paidToDate({ schedule: row.amended_schedule, instalments: row.amended_passed_on ?? 0, creditorId }) } }
+              : {}),
+            share: row.share,
+          };
+          return issueProposalToken({
+            issuer: this.config.issuer,
+            audience: creditorId,
+            proposal,
+            tokenId: randomUUID(),
+            issuedAt: this.clock.now(),
+            lifetimeSeconds: 120,
+            privateKey: this.config.consentSigningKey.privateKey,
+            keyId: this.config.consentSigningKey.keyId,
+          });
+        }),
+      );
+      const receipts = await postProposalBatch(new URL(origin).origin, tokens);
+      due.forEach(({ job }, index) => outcomes.set(job.jobId, receipts[index] ?? new Error('no receipt')));
+      const delivered = due.filter(({ job }) => outcomes.get(job.jobId) === true).map(({ job }) => job);
+      if (delivered.length > 0) {
+        // The deliveries and their outbox rows are finished in one statement: one commit per batch.
+        await this.pool.query({
+          name: 'proposals-delivered',
+          text: `WITH delivered AS (
+                   UPDATE proposal_creditors SET delivery = 'delivered', delivered_at = now(), delivery_attempts = delivery_attempts + 1, delivery_error = NULL
+                    WHERE creditor_id = $1 AND proposal_id = ANY($2::uuid[]))
+                 UPDATE outbox SET finished_at = now() WHERE job_id = ANY($3::text[]) AND finished_at IS NULL`,
+          values: [creditorId, delivered.map((job) => job.proposalId), delivered.map((job) => job.jobId)],
+        });
+      }
+    }
+    return jobs.map((job) => outcomes.get(job.jobId) ?? false);
   }
 
   private async deliverPlanEvent(payload: DeliveryPayload): Promise<void> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { ProposalErrorCode, type CounterOffer } from '#contracts';
-import { instalmentStates, instalmentsPaidInFull, passedOnPerClaim, type PaymentStatus, type Plan, type Schedule } from '#arrangement';
+import { instalmentStates, passedOnPerClaim, type PaymentStatus, type Plan, type Schedule } from '#arrangement';
 import { Clock, dutchDate } from '#service-kit';
 import type { CoordinatorConfig } from '../config/coordinator-config.js';
 import { COORDINATOR_CONFIG } from '../config/coordinator-config.token.js';
@@ -156,7 +156,7 @@ function moneyOf(row: Row, today: string, graceDays: number): PlanMoneyView | nu
   return {
     paymentReference: row.payment_reference,
     status,
-    instalmentsPassedOn: Math.min(row.passed_on_instalments, instalmentsPaidInFull(status)),
+    instalmentsPassedOn: row.passed_on_instalments,
     passedOnCents,
     heldCents: status.receivedCents - passedOnCents,
     payments,
