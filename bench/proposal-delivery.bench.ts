@@ -53,7 +53,7 @@ async function runProposalDeliveryBenchmark(): Promise<BenchResult[]> {
         pseudonymSecret: secret.toString('base64'),
       }),
       DATABASE_POOL_SIZE: '12',
-      DELIVERY_CONCURRENCY: '64',
+      DELIVERY_CONCURRENCY: '256',
     };
     const startCoordinator = (label: string, env: Record<string, string>, port?: number): Promise<ServiceProcess> =>
       ServiceProcess.start({ label, entrypoint: ENTRYPOINTS.coordinator, env: { ...coordinatorEnvironment, ...env }, ...(port === undefined ? {} : { port }) });
