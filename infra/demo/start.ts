@@ -167,7 +167,15 @@ async function main(supervisor: DemoSupervisor): Promise<void> {
   }
   const examples = await summaryExamples(keys, residents, permissions.counsellor, outcomes);
   process.stdout.write(
-    renderSummary({ fresh, keysFile: paths.keysFile, outcomes, coordinator: permissions.outcome, examples, loginUrl: await browserLoginUrl() }),
+    renderSummary({
+      fresh,
+      keysFile: paths.keysFile,
+      outcomes,
+      coordinator: permissions.outcome,
+      examples,
+      loginUrl: await browserLoginUrl(),
+      coordinatorDatabaseUrl: databaseUrl(env.pgAdminUrl, COORDINATOR_DATABASE),
+    }),
   );
 }
 

@@ -70,6 +70,8 @@ export function renderSummary(params: {
   examples: SummaryExamples;
   /** An authorization request that shows the identity provider's login page in a browser. */
   loginUrl: string;
+  /** The coordinator's database, for looking at what the development e-mail and SMS adapters queued. */
+  coordinatorDatabaseUrl: string;
 }): string {
   const { outcomes, coordinator, examples } = params;
   const rule = '═'.repeat(78);
@@ -201,6 +203,10 @@ export function renderSummary(params: {
     '',
     `Pay an instalment at the simulated payment provider (a bank-like page): ${PAYMENT_PROVIDER_URL}`,
     'It tells the coordinator by a signed callback; a complete instalment is passed on to every creditor.',
+    '',
+    'The e-mails and text messages the development adapters queued (nothing is sent), newest first:',
+    '',
+    `  psql '${params.coordinatorDatabaseUrl}' -c "SELECT o.channel, n.kind, n.text_nl FROM channel_outbox o JOIN notifications n ON n.id = o.notification_id ORDER BY o.id DESC LIMIT 10"`,
     '',
     "The consent ledger's latest signed checkpoint (public), and a full check of the ledger as an auditor:",
     '',
