@@ -150,7 +150,7 @@ export function readProposalAnswer(value: unknown): { readonly ok: true; readonl
 }
 
 /** A node signs its answer with its own key: iss = its creditor id, aud = the coordinator, jti = the answer's id. */
-export async function signProposalAnswer(params: {
+export function signProposalAnswer(params: {
   readonly creditorId: string;
   readonly audience: string;
   readonly pseudonym: string;
@@ -160,13 +160,28 @@ export async function signProposalAnswer(params: {
   readonly privateKey: SigningKey;
   readonly keyId: string;
 }): Promise<string> {
+  return signNodeJwt({ ...params, type: PROPOSAL_ANSWER_TOKEN_TYPE, tokenId: params.answerId, claims: { answer: { ...params.answer } } });
+}
+
+/** What a node signs with its own key: iss = its creditor id, aud = the coordinator, sub = its pseudonym for the resident. */
+function signNodeJwt(params: {
+  readonly type: string;
+  readonly claims: Record<string, unknown>;
+  readonly creditorId: string;
+  readonly audience: string;
+  readonly pseudonym: string;
+  readonly tokenId: string;
+  readonly issuedAt: Date;
+  readonly privateKey: SigningKey;
+  readonly keyId: string;
+}): Promise<string> {
   const iat = Math.floor(params.issuedAt.getTime() / 1000);
-  return new SignJWT({ answer: { ...params.answer } })
-    .setProtectedHeader({ alg: 'EdDSA', typ: PROPOSAL_ANSWER_TOKEN_TYPE, kid: params.keyId })
+  return new SignJWT(params.claims)
+    .setProtectedHeader({ alg: 'EdDSA', typ: params.type, kid: params.keyId })
     .setIssuer(params.creditorId)
     .setAudience(params.audience)
     .setSubject(params.pseudonym)
-    .setJti(params.answerId)
+    .setJti(params.tokenId)
     .setIssuedAt(iat)
     .setExpirationTime(iat + MAX_PROPOSAL_ANSWER_TOKEN_LIFETIME_SECONDS)
     .sign(params.privateKey);
@@ -237,7 +252,7 @@ export async function verifyPlanEventToken(params: {
 }
 
 /** A node signs a payment it received directly for a plan: iss = its creditor id, aud = the coordinator, sub = its pseudonym. */
-export async function signPaymentReport(params: {
+export function signPaymentReport(params: {
   readonly creditorId: string;
   readonly audience: string;
   readonly pseudonym: string;
@@ -247,16 +262,7 @@ export async function signPaymentReport(params: {
   readonly privateKey: SigningKey;
   readonly keyId: string;
 }): Promise<string> {
-  const iat = Math.floor(params.issuedAt.getTime() / 1000);
-  return new SignJWT({ report: { ...params.report } })
-    .setProtectedHeader({ alg: 'EdDSA', typ: PAYMENT_REPORT_TOKEN_TYPE, kid: params.keyId })
-    .setIssuer(params.creditorId)
-    .setAudience(params.audience)
-    .setSubject(params.pseudonym)
-    .setJti(params.tokenId)
-    .setIssuedAt(iat)
-    .setExpirationTime(iat + MAX_PROPOSAL_ANSWER_TOKEN_LIFETIME_SECONDS)
-    .sign(params.privateKey);
+  return signNodeJwt({ ...params, type: PAYMENT_REPORT_TOKEN_TYPE, claims: { report: { ...params.report } } });
 }
 
 /** The coordinator's check of a payment report against the keys registered for the creditor it claims to be from. */

@@ -16,7 +16,7 @@ import { Pseudonyms } from '../pseudonyms/pseudonyms.service.js';
 import { BudgetService } from './budget.service.js';
 import { OutboxRelay } from './outbox-relay.service.js';
 import { DeliveryJob, enqueueInOutbox } from './plan-outbox.js';
-import { ProposalService, type ManualClaim } from './proposal.service.js';
+import { ProposalService, manualClaimsOf } from './proposal.service.js';
 
 const MAX_NOTE = 1_000;
 const NOT_FOUND = (): CoordinatorError => new CoordinatorError(ProposalErrorCode.PROPOSAL_NOT_FOUND, 'There is no such proposal.');
@@ -131,18 +131,7 @@ export class CounterProposals {
           : `To give this creditor ${monthly(counter.monthlyCents)} a month, the resident would pay ${monthly(met.neededCapacityCents)} a month: more than the ${monthly(met.maxCapacityCents)} above the beslagvrije voet.`,
       );
     }
-    const manual = await this.pool.query<{ claim_id: string; creditor_name: string; reference: string; amount_cents: string; preferential: boolean }>(
-      `SELECT claim_id, creditor_name, reference, amount_cents, preferential FROM proposal_manual_claims WHERE proposal_id = $1 ORDER BY claim_id`,
-      [proposalId],
-    );
-    const manualClaims: ManualClaim[] = manual.rows.map((m) => ({
-      claimId: m.claim_id,
-      creditorId: row.plan.claims.find((claim) => claim.claimId === m.claim_id)?.creditorId ?? `manual:${m.creditor_name}`,
-      creditorName: m.creditor_name,
-      reference: m.reference,
-      amountCents: Number(m.amount_cents),
-      preferential: m.preferential,
-    }));
+    const manualClaims = await manualClaimsOf(this.pool, proposalId, row.plan);
     return this.proposals.record({
       caller,
       acting,

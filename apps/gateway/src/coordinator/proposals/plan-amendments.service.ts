@@ -8,7 +8,7 @@ import { PG_POOL } from '../database/database.module.js';
 import type { Caller } from '../identity/caller.js';
 import { ResidentAccess } from '../identity/resident-access.service.js';
 import { BudgetService } from './budget.service.js';
-import { ProposalService, makePlan, type ManualClaim } from './proposal.service.js';
+import { ProposalService, makePlan, manualClaimsOf } from './proposal.service.js';
 
 const NOT_FOUND = (): CoordinatorError => new CoordinatorError(ProposalErrorCode.PROPOSAL_NOT_FOUND, 'There is no such plan.');
 
@@ -71,7 +71,8 @@ export class PlanAmendments {
     }
     const plan = makePlan(input);
     const stillOwed = new Set(plan.claims.map((claim) => claim.creditorId));
-    const manualClaims = await this.manualClaimsLeft(proposalId, plan);
+    // The hand-added claims still owed, at what is left of them.
+    const manualClaims = await manualClaimsOf(this.pool, proposalId, plan);
     return this.proposals.record({
       caller,
       acting,
@@ -82,22 +83,6 @@ export class PlanAmendments {
       amends: proposalId,
       ...(running.open_amendment === null ? {} : { replaces: running.open_amendment }),
       reason: 'amended-plan',
-    });
-  }
-
-  /** The hand-added claims still owed, at what is left of them. */
-  private async manualClaimsLeft(proposalId: string, plan: Plan): Promise<ManualClaim[]> {
-    const left = new Map(plan.claims.map((claim) => [claim.claimId, claim.amountCents]));
-    const { rows } = await this.pool.query<{ claim_id: string; creditor_name: string; reference: string; preferential: boolean }>(
-      `SELECT claim_id, creditor_name, reference, preferential FROM proposal_manual_claims WHERE proposal_id = $1 ORDER BY claim_id`,
-      [proposalId],
-    );
-    return rows.flatMap((m) => {
-      const amountCents = left.get(m.claim_id);
-      const creditorId = plan.claims.find((claim) => claim.claimId === m.claim_id)?.creditorId;
-      return amountCents === undefined || creditorId === undefined
-        ? []
-        : [{ claimId: m.claim_id, creditorId, creditorName: m.creditor_name, reference: m.reference, amountCents, preferential: m.preferential }];
     });
   }
 }

@@ -85,17 +85,14 @@ export class ProposalService {
     const accepting = new Set(rows.filter((r) => r.decision === 'accept').map((r) => r.creditor_id));
     if (accepting.size === 0) throw new CoordinatorError(ProposalErrorCode.REPLAN_NOT_POSSIBLE, 'No creditor accepted this proposal yet, so there is nobody to re-plan among.');
     if (rows.every((r) => r.decision === 'accept')) throw new CoordinatorError(ProposalErrorCode.REPLAN_NOT_POSSIBLE, 'Every creditor accepted: the plan starts, there is nothing to re-plan.');
-    const manual = await this.pool.query<{ creditor_name: string; reference: string; amount_cents: string; preferential: boolean }>(
-      `SELECT creditor_name, reference, amount_cents, preferential FROM proposal_manual_claims WHERE proposal_id = $1 ORDER BY claim_id`,
-      [proposalId],
-    );
+    const manual = await manualClaimsOf(this.pool, proposalId, old.plan);
     return this.proposeFor(
       caller,
       old.acting,
       {
         mode: old.mode,
         termMonths: old.plan.settlementTermMonths ?? null,
-        manualClaims: manual.rows.map((m) => ({ creditorName: m.creditor_name, reference: m.reference, amountCents: Number(m.amount_cents), preferential: m.preferential })),
+        manualClaims: manual.map((m) => ({ creditorName: m.creditorName, reference: m.reference, amountCents: m.amountCents, preferential: m.preferential })),
       },
       { onlyCreditors: accepting, replaces: proposalId },
     );
@@ -250,6 +247,24 @@ export interface ManualClaim {
   readonly reference: string;
   readonly amountCents: number;
   readonly preferential: boolean;
+}
+
+/**
+ * The hand-added claims of a proposal as they stand in `plan` (the proposal's own plan, or one made
+ * from it): each at that plan's amount, and left out when that plan no longer holds it (paid off).
+ */
+export async function manualClaimsOf(db: Pool, proposalId: string, plan: Plan): Promise<ManualClaim[]> {
+  const inPlan = new Map(plan.claims.map((claim) => [claim.claimId, claim]));
+  const { rows } = await db.query<{ claim_id: string; creditor_name: string; reference: string; preferential: boolean }>(
+    `SELECT claim_id, creditor_name, reference, preferential FROM proposal_manual_claims WHERE proposal_id = $1 ORDER BY claim_id`,
+    [proposalId],
+  );
+  return rows.flatMap((m) => {
+    const claim = inPlan.get(m.claim_id);
+    return claim === undefined
+      ? []
+      : [{ claimId: m.claim_id, creditorId: claim.creditorId, creditorName: m.creditor_name, reference: m.reference, amountCents: claim.amountCents, preferential: m.preferential }];
+  });
 }
 
 function readManualClaims(claims: readonly ManualClaimInput[]): ManualClaim[] {
