@@ -192,6 +192,8 @@ describe("a plan's life", () => {
       return p.status === 'STARTED' ? p : undefined;
     });
     expect(running.payments?.paymentReference).toMatch(/^\d{16}$/);
+    const secondPlan = await platform.gqlRaw(resident.token, 'mutation { proposePlan(input: { mode: REPAYMENT }) { id } }');
+    expect(secondPlan.errors?.[0]?.extensions).toMatchObject({ code: 'PLAN_ALREADY_RUNNING' });
     expect(running.payments).toMatchObject({ received: '0', passedOn: '0', instalmentsPassedOn: 0 });
   });
 

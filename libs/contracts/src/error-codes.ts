@@ -127,6 +127,8 @@ export const ProposalErrorCode = {
   PAUSE_NO_INSTALMENT: 'PAUSE_NO_INSTALMENT',
   /** Only a plan that runs (all creditors accepted) can be paused. */
   PLAN_NOT_RUNNING: 'PLAN_NOT_RUNNING',
+  /** A plan runs already: a change is an amended plan (proposeAmendedPlan), not a second plan over the same claims. */
+  PLAN_ALREADY_RUNNING: 'PLAN_ALREADY_RUNNING',
   /** The coordinator's key set could not be read, so a proposal could not be checked: retry. */
   PROPOSAL_KEYS_UNAVAILABLE: 'PROPOSAL_KEYS_UNAVAILABLE',
   /** A payment callback whose signature (or timestamp) does not check out with the payment provider's secret. */

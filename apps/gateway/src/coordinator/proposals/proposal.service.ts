@@ -72,6 +72,13 @@ export class ProposalService {
 
   async propose(caller: Caller, input: ProposeInput): Promise<string> {
     const acting = await this.access.actingFor(caller, input.residentId);
+    const { rows } = await this.pool.query<{ id: string }>(`SELECT id FROM proposals WHERE resident_id = $1 AND status = 'started' LIMIT 1`, [acting.residentId]);
+    if (rows[0] !== undefined) {
+      throw new CoordinatorError(
+        ProposalErrorCode.PLAN_ALREADY_RUNNING,
+        `A plan runs already (${rows[0].id}): after a change of income or household, propose an amended plan (proposeAmendedPlan) instead of a second plan over the same claims.`,
+      );
+    }
     return this.proposeFor(caller, acting, input, {});
   }
 
