@@ -25,6 +25,14 @@ export async function stepProposedClaims(
 }
 
 /**
+ * What a claim (the table alias given) still owes, as SQL: its amount minus what every plan passed on
+ * to it. One expression, so the share check and the settling of paid claims always agree.
+ */
+export function owedCentsSql(claim: string): string {
+  return `(${claim}.principal_cents + ${claim}.interest_cents + ${claim}.costs_cents - coalesce((SELECT sum(passed.passed_on_cents) FROM proposal_claims passed WHERE passed.claim_id = ${claim}.id), 0))`;
+}
+
+/**
  * Records what a plan passed on to this node's claims so far, as the coordinator reports it (the
  * global claim ids of this resident's claims in that proposal). Cumulative and monotone: a repeated or
  * late report never lowers an amount. Returns whether anything changed.
@@ -55,7 +63,7 @@ export async function recordPassedOn(
 export async function settlePaidClaims(tx: EntityManager, proposalId: string, params: { readonly final: boolean; readonly settlement: boolean }): Promise<void> {
   const claims = await tx.query<{ id: string; reference: string; status: ClaimStatus; remaining_cents: string }[]>(
     `SELECT c.id, c.reference, c.status,
-            (c.principal_cents + c.interest_cents + c.costs_cents - (SELECT coalesce(sum(x.passed_on_cents), 0) FROM proposal_claims x WHERE x.claim_id = c.id))::text AS remaining_cents
+            ${owedCentsSql('c')}::text AS remaining_cents
        FROM proposal_claims pc JOIN claims c ON c.id = pc.claim_id WHERE pc.proposal_id = $1 ORDER BY c.reference FOR UPDATE OF c`,
     [proposalId],
   );

@@ -6,7 +6,6 @@ import { MAX_PROPOSALS_PER_BATCH, globalClaimId, parseGlobalClaimId, type NodePr
 import { verifyOwnShare, type ShareVerification } from '#arrangement';
 import { verifyProposalToken } from '#consent';
 import { Clock } from '#service-kit';
-import { applyClaimEvent } from '../claims/claim-lifecycle.service.js';
 import { ClaimEvent } from '../claims/domain/claim-lifecycle.js';
 import type { ClaimStatus } from '../claims/domain/claim-status.js';
 import type { NodeConfig } from '../config/node-config.js';
@@ -14,8 +13,7 @@ import { NODE_CONFIG } from '../config/node-config.token.js';
 import { COORDINATOR_KEYS } from '../consent/coordinator-keys.js';
 import { applyAcceptancePolicy } from './domain/proposal-policy.js';
 import { ProposalAnswerRelay } from './proposal-answer-relay.service.js';
-import { recordAnswer } from './proposal-answers.js';
-import { recordPassedOn, stepProposedClaims } from './proposal-claims.js';
+import { owedCentsSql, recordPassedOn, stepProposedClaims } from './proposal-claims.js';
 import { storeProposals, type ProposalToStore } from './store-proposals.js';
 
 export type ProposalReceipt =
@@ -55,10 +53,10 @@ export class ProposalInbox {
   ) {}
 
   /**
-   * Several proposals in one request (the coordinator's worker sends what queued up for this node
-   * while its previous request was under way). A plain proposal (no re-plan, no amendment) is stored
-   * with the others of the batch in one transaction of a few set-based statements; the rest go one by
-   * one. Each gets its own receipt, exactly as if it had come alone.
+   * Several proposals in one request (the coordinator's worker sends what it has for this node at
+   * the same moment). The plain ones (no re-plan, no amendment) are stored together in one
+   * transaction; the rest go one by one, as they would alone, because their first steps change what
+   * the others would read. Each gets its own receipt, exactly as if it had come alone.
    */
   async receiveMany(tokens: readonly unknown[]): Promise<ProposalReceipt[]> {
     const now = this.clock.now();
@@ -98,43 +96,25 @@ export class ProposalInbox {
     return this.receiveVerified(verified.value, verified.tokenId);
   }
 
+  /**
+   * One proposal, in its own transaction: a re-plan withdraws the proposal it replaces first, and an
+   * amended plan first brings this node's record of the running plan up to date (the share is checked
+   * against what is still owed after what that plan passed on). Both steps are idempotent, so a
+   * repeated delivery still changes nothing.
+   */
   private async receiveVerified(proposal: NodeProposal, tokenId: string): Promise<ProposalReceipt> {
+    let answered = false;
     const receipt = await this.db.transaction(async (tx) => {
-      // Locks the claims first, checks the share, then stores the proposal with the check's result: a
-      // second delivery of the same proposal stops at the insert and changes nothing.
-      // An amended plan first brings this node's record of the running plan up to date: the share
-      // is checked against what is still owed after what that plan passed on.
       if (proposal.amends !== undefined) await recordPassedOn(tx, { proposalId: proposal.amends.proposalId, pseudonym: proposal.pseudonym, paid: proposal.amends.paid });
-      const own = await this.ownClaims(tx, proposal);
-      const [inserted] = await tx.query<{ id: string }[]>(
-        `INSERT INTO proposals (id, pseudonym, replaces, amends, answer_by, share, share_check, status, token_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'awaiting_staff', $8)
-         ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [
-          proposal.proposalId,
-          proposal.pseudonym,
-          proposal.replaces ?? null,
-          proposal.amends?.proposalId ?? null,
-          proposal.answerBy,
-          JSON.stringify(proposal.share),
-          JSON.stringify(own.shareCheck),
-          tokenId,
-        ],
-      );
-      if (inserted === undefined) {
-        const [existing] = await tx.query<{ status: string }[]>(`SELECT status FROM proposals WHERE id = $1`, [proposal.proposalId]);
-        return { ok: true as const, proposalId: proposal.proposalId, status: existing?.status ?? 'answered', duplicate: true, answered: false };
-      }
-      return { ...(await this.decide(tx, proposal, own)), duplicate: false };
+      const own = this.checkShare(proposal, (await this.claimsOfMany(tx, [proposal])).get(proposal.pseudonym) ?? []);
+      const decided = this.plan(proposal, own);
+      if (proposal.replaces !== undefined) await this.withdrawReplaced(tx, proposal.replaces, new Set(own.references));
+      const [stored] = await storeProposals(tx, [{ proposal, tokenId, shareCheck: own.shareCheck, ...decided }]);
+      answered = stored?.ok === true && !stored.duplicate && decided.answer !== null;
+      return stored;
     });
-    if (receipt.answered) this.relay.kick();
-    const { answered: _answered, ...result } = receipt;
-    return result;
-  }
-
-  /** This node's claims the proposal names (locked), and its own check of its share against them. */
-  private async ownClaims(tx: EntityManager, proposal: NodeProposal): Promise<OwnClaims> {
-    return this.checkShare(proposal, (await this.claimsOfMany(tx, [proposal])).get(proposal.pseudonym) ?? []);
+    if (answered) this.relay.kick();
+    return receipt ?? { ok: false, code: 'PROPOSAL_TOKEN_INVALID', reason: 'Not received.' };
   }
 
   /**
@@ -146,7 +126,7 @@ export class ProposalInbox {
     const pairs = proposals.flatMap((proposal) => referencesOf(proposal).map((reference) => [proposal.pseudonym, reference] as const));
     const rows = await tx.query<(OwnClaimRow & { pseudonym: string })[]>(
       `SELECT l.pseudonym, c.id, c.reference, c.status, c.preferential,
-              (c.principal_cents + c.interest_cents + c.costs_cents - coalesce((SELECT sum(pc.passed_on_cents) FROM proposal_claims pc WHERE pc.claim_id = c.id), 0))::text AS amount_cents
+              ${owedCentsSql('c')}::text AS amount_cents
          FROM claims c JOIN account_links l ON l.customer_id = c.customer_id
          JOIN unnest($1::text[], $2::text[]) AS wanted(pseudonym, reference) ON wanted.pseudonym = l.pseudonym AND wanted.reference = c.reference
         ORDER BY c.id
@@ -189,22 +169,6 @@ export class ProposalInbox {
       return row === undefined ? [] : [{ claimId: row.id, firstMonthCents: entry.monthly[0]?.amountCents ?? 0, totalPaidCents: entry.totalPaidCents }];
     });
     return { answer, pausing: pausesCollection ? rows.filter((row) => row.status === 'open') : [], inProposal };
-  }
-
-  private async decide(tx: EntityManager, proposal: NodeProposal, own: OwnClaims): Promise<{ ok: true; proposalId: string; status: string; answered: boolean }> {
-    const { answer, pausing, inProposal } = this.plan(proposal, own);
-    if (proposal.replaces !== undefined) await this.withdrawReplaced(tx, proposal.replaces, new Set(own.references));
-    for (const row of pausing) {
-      await applyClaimEvent(tx, row, { event: ClaimEvent.PROPOSAL_RECEIVED, reason: `In proposal ${proposal.proposalId}; collection paused.`, actor: 'coordinator' });
-    }
-    await tx.query(
-      `INSERT INTO proposal_claims (proposal_id, claim_id, monthly_first_cents, total_paid_cents)
-       SELECT $1, * FROM unnest($2::uuid[], $3::bigint[], $4::bigint[])`,
-      [proposal.proposalId, inProposal.map((c) => c.claimId), inProposal.map((c) => c.firstMonthCents), inProposal.map((c) => c.totalPaidCents)],
-    );
-    if (answer === null) return { ok: true, proposalId: proposal.proposalId, status: 'awaiting_staff', answered: false };
-    await recordAnswer(tx, answer);
-    return { ok: true, proposalId: proposal.proposalId, status: 'answered', answered: true };
   }
 
   /** A re-plan replaces the earlier proposal: claims no longer in it go back to normal collection. */

@@ -1,11 +1,18 @@
 import type { EntityManager } from 'typeorm';
 import type { NodeProposal, ProposalAnswer } from '#contracts';
 import type { ShareVerification } from '#arrangement';
-import { ClaimEvent } from '../claims/domain/claim-lifecycle.js';
-import type { ClaimStatus } from '../claims/domain/claim-status.js';
+import { ClaimEvent, nextClaimStatus } from '../claims/domain/claim-lifecycle.js';
+import { ClaimStatus } from '../claims/domain/claim-status.js';
 import type { ProposalReceipt } from './proposal-inbox.service.js';
 
-/** One plain proposal (no re-plan, no amendment), checked and decided, ready to be written. */
+/** Where an open claim goes when a proposal names it: read from the lifecycle table, the one source. */
+const PAUSED_STATUS = ((): ClaimStatus => {
+  const next = nextClaimStatus(ClaimStatus.OPEN, ClaimEvent.PROPOSAL_RECEIVED);
+  if (!next.ok) throw new Error('the claim lifecycle no longer lets a proposal pause an open claim');
+  return next.to;
+})();
+
+/** One proposal, checked and decided, ready to be written. */
 export interface ProposalToStore {
   readonly proposal: NodeProposal;
   readonly tokenId: string;
@@ -18,7 +25,7 @@ export interface ProposalToStore {
 }
 
 /**
- * Writes a batch of proposals in ONE statement inside the caller's transaction (which holds the
+ * Writes proposals (one, or a batch) in ONE statement inside the caller's transaction (which holds the
  * claims' locks): the proposals, the paused claims with their transitions, the claims each proposal
  * holds, and the policy's answers (the answer relay's outbox). A proposal this node holds already is
  * left alone (ON CONFLICT), and so is everything that would come with it: that is what makes a
@@ -29,19 +36,20 @@ export async function storeProposals(tx: EntityManager, items: readonly Proposal
   const unique = new Map(items.map((item) => [item.proposal.proposalId, item]));
   const rows = await tx.query<{ id: string; inserted: boolean; status: string | null }[]>(
     `WITH input AS (
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, pseudonym text, answer_by timestamptz, share jsonb, share_check jsonb, status text, token_id text)
+       SELECT * FROM jsonb_to_recordset($1::jsonb)
+         AS x(id uuid, pseudonym text, replaces uuid, amends uuid, answer_by timestamptz, share jsonb, share_check jsonb, status text, token_id text)
      ), inserted AS (
-       INSERT INTO proposals (id, pseudonym, answer_by, share, share_check, status, token_id)
-       SELECT id, pseudonym, answer_by, share, share_check, status, token_id FROM input
+       INSERT INTO proposals (id, pseudonym, replaces, amends, answer_by, share, share_check, status, token_id)
+       SELECT id, pseudonym, replaces, amends, answer_by, share, share_check, status, token_id FROM input
        ON CONFLICT (id) DO NOTHING RETURNING id
      ), moved AS (
-       UPDATE claims c SET status = 'proposed', revision = c.revision + 1, updated_at = now()
+       UPDATE claims c SET status = $6, revision = c.revision + 1, updated_at = now()
          FROM jsonb_to_recordset($2::jsonb) AS m(proposal_id uuid, claim_id uuid), inserted i
-        WHERE i.id = m.proposal_id AND c.id = m.claim_id AND c.status = 'open'
+        WHERE i.id = m.proposal_id AND c.id = m.claim_id AND c.status = $7
         RETURNING c.id, m.proposal_id
      ), transitions AS (
        INSERT INTO claim_transitions (claim_id, from_status, to_status, event, reason, actor)
-       SELECT id, 'open', 'proposed', $5, 'In proposal ' || proposal_id || '; collection paused.', 'coordinator' FROM moved
+       SELECT id, $7, $6, $5, 'In proposal ' || proposal_id || '; collection paused.', 'coordinator' FROM moved
      ), held AS (
        INSERT INTO proposal_claims (proposal_id, claim_id, monthly_first_cents, total_paid_cents)
        SELECT x.proposal_id, x.claim_id, x.first_cents, x.total_paid_cents
@@ -61,6 +69,8 @@ export async function storeProposals(tx: EntityManager, items: readonly Proposal
         [...unique.values()].map((item) => ({
           id: item.proposal.proposalId,
           pseudonym: item.proposal.pseudonym,
+          replaces: item.proposal.replaces ?? null,
+          amends: item.proposal.amends?.proposalId ?? null,
           answer_by: item.proposal.answerBy,
           share: item.proposal.share,
           share_check: item.shareCheck,
@@ -92,6 +102,8 @@ export async function storeProposals(tx: EntityManager, items: readonly Proposal
         }),
       ),
       ClaimEvent.PROPOSAL_RECEIVED,
+      PAUSED_STATUS,
+      ClaimStatus.OPEN,
     ],
   );
   const outcome = new Map(rows.map((row) => [row.id, row]));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { computePlan } from '../plan/compute-plan.js';
 import { instalmentStates } from './missed-payments.js';
-import { instalmentsPaidInFull, passedOnPerClaim } from './passed-on.js';
+import { instalmentsPaidInFull, paidInForInstalments, passedOnPerClaim } from './passed-on.js';
 import { buildSchedule } from './payment-schedule.js';
 
 /** € 100,00 a month over two creditors (€ 300,00 and € 100,00): € 75,00 and € 25,00 a month, four instalments. */
@@ -37,5 +37,10 @@ describe('passing money on, an instalment at a time', () => {
     ]);
     expect(passedOnPerClaim({ schedule, instalments: 4, claimIds: new Set(['gemeente:A']) })).toEqual([{ claimId: 'gemeente:A', amountCents: 30_000 }]);
     expect(() => passedOnPerClaim({ schedule, instalments: 5 })).toThrow(RangeError);
+  });
+
+  it('adds up what the resident paid in for the first instalments', () => {
+    expect(paidInForInstalments({ schedule, instalments: 0 })).toBe(0);
+    expect(paidInForInstalments({ schedule, instalments: 3 })).toBe(30_000);
   });
 });

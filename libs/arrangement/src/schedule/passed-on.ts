@@ -31,3 +31,8 @@ export function passedOnPerClaim(params: { readonly schedule: Schedule; readonly
   }
   return [...totals.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([claimId, amountCents]) => ({ claimId, amountCents }));
 }
+
+/** What the resident paid in for the first `instalments` instalments: what passing them on took from the plan's account. */
+export function paidInForInstalments(params: { readonly schedule: Schedule; readonly instalments: number }): number {
+  return params.schedule.instalments.slice(0, params.instalments).reduce((sum, instalment) => sum + instalment.amountCents, 0);
+}

@@ -10,6 +10,14 @@ export interface EventToRecord<T> {
   readonly result: T;
 }
 
+/** Thrown inside a change by `nothingToRecord()`: the transaction rolls back and `recordIfDue` answers null. */
+class NothingToRecord extends Error {}
+
+/** Inside a `recordIfDue` change: there is nothing to record after all (a repeat, a state not reached yet). */
+export function nothingToRecord(): never {
+  throw new NothingToRecord();
+}
+
 /**
  * Writes a state change and its ledger event as ONE transaction: the change (e.g. a consent marked
  * withdrawn), the leaf, and the side index (record, parties, openings) commit together or not at all.
@@ -42,5 +50,15 @@ export class LedgerWriter {
       return { leaf: ledgerEventLeaf(event), result };
     });
     return { index: appended.index, result: appended.result };
+  }
+
+  /** Like `record`, for a change that may find nothing to do (it calls `nothingToRecord()`): then null, and nothing written. */
+  async recordIfDue<T>(change: (tx: PoolClient, index: number) => Promise<EventToRecord<T>>): Promise<{ readonly index: number; readonly result: T } | null> {
+    try {
+      return await this.record(change);
+    } catch (error) {
+      if (error instanceof NothingToRecord) return null;
+      throw error;
+    }
   }
 }

@@ -65,8 +65,9 @@ export class PlanFollowUps {
         if (!done.has(`${instalment.number}:missed`) && (await this.followUp(plan, instalment, 'missed', grace.endsOn))) counts.missed += 1;
         if (grace.endsOn < today && !done.has(`${instalment.number}:grace_ended`) && (await this.followUp(plan, instalment, 'grace_ended', grace.endsOn))) counts.graceEnded += 1;
       }
-      if (instalmentsPaidInFull(status) > plan.passed_on_instalments) counts.passedOn += await this.passOnHeld(plan.id, today, graceDays);
-      if (instalmentsPaidInFull(status) === plan.schedule.instalments.length && (await this.payments.endIfPaidInFull(plan.id))) counts.ended += 1;
+      const complete = instalmentsPaidInFull(status);
+      if (complete > plan.passed_on_instalments) counts.passedOn += await this.passOnHeld(plan.id, today, graceDays);
+      if (complete === plan.schedule.instalments.length && (await this.payments.endIfPaidInFull(plan.id))) counts.ended += 1;
     }
     if (counts.passedOn > 0) this.relay.kick();
     return counts;

@@ -12,7 +12,7 @@ import { PG_POOL } from '../database/database.module.js';
 import { CreditorDirectory } from '../directory/creditor-directory.repository.js';
 import { registeredNodeKeys } from '../identity/registered-node-keys.js';
 import { creditorParty, personParty } from '../ledger/ledger-parties.js';
-import { LedgerWriter } from '../ledger/ledger-writer.service.js';
+import { LedgerWriter, nothingToRecord } from '../ledger/ledger-writer.service.js';
 import { notifyResidentAndCounsellors } from '../notifications/notifier.js';
 import { OutboxRelay } from '../proposals/outbox-relay.service.js';
 import { DeliveryJob, enqueueInOutbox } from '../proposals/plan-outbox.js';
@@ -128,17 +128,17 @@ export class PlanPayments {
         if (before?.proposal_id !== plan.id || Number(before.amount_cents) !== payment.amountCents || before.received_on !== payment.receivedOn) {
           throw new CoordinatorError(ProposalErrorCode.PAYMENT_CONFLICT, 'This payment reference was recorded before with another plan, amount or date; the first one stands.');
         }
-        return { proposalId: plan.id, recorded: false, duplicate: true, instalmentsPassedOn: plan.passed_on_instalments };
+        return { proposalId: plan.id, recorded: false, duplicate: true, instalmentsPassedOn: plan.passed_on_instalments, paidInFull: false };
       }
       const passedOn = await passOnCompleteInstalments(tx, plan, today, this.config.payments.graceDays);
       await notifyResidentAndCounsellors(tx, { residentId: plan.resident_id, kind: 'payment_received', proposalId: plan.id, text: { amountCents: payment.amountCents } });
-      return { proposalId: plan.id, recorded: true, duplicate: false, instalmentsPassedOn: passedOn };
+      return { proposalId: plan.id, recorded: true, duplicate: false, instalmentsPassedOn: passedOn, paidInFull: passedOn === plan.schedule.instalments.length };
     });
-    if (receipt.recorded) {
-      this.relay.kick();
-      await this.endIfPaidInFull(receipt.proposalId);
-    }
-    return receipt;
+    if (receipt.recorded) this.relay.kick();
+    // The ledger's transaction only for the payment that completes the plan, not for every payment.
+    if (receipt.paidInFull) await this.endIfPaidInFull(receipt.proposalId);
+    const { paidInFull: _paidInFull, ...answer } = receipt;
+    return answer;
   }
 
   /** The running plan this payment is for, locked; a clear refusal when there is none. */
@@ -166,41 +166,32 @@ export class PlanPayments {
    */
   async endIfPaidInFull(proposalId: string): Promise<boolean> {
     const now = this.clock.now();
-    return this.writer
-      .record(async (tx: PoolClient) => {
-        const { rows } = await tx.query<{ resident_id: string; schedule: Schedule; passed_on_instalments: number; creditors: string[] }>(
-          `SELECT p.resident_id, p.schedule, p.passed_on_instalments, array(SELECT creditor_id FROM proposal_creditors WHERE proposal_id = p.id ORDER BY creditor_id) AS creditors
-             FROM proposals p WHERE p.id = $1 AND p.status = 'started' FOR UPDATE`,
-          [proposalId],
-        );
-        const plan = rows[0];
-        if (plan === undefined || plan.passed_on_instalments < plan.schedule.instalments.length) throw new NotPaidInFull();
-        await tx.query(`UPDATE proposals SET status = 'completed' WHERE id = $1`, [proposalId]);
-        await notifyResidentAndCounsellors(tx, { residentId: plan.resident_id, kind: 'plan_completed', proposalId, text: {} });
-        const openings = plan.creditors.map(openCommitmentFor);
-        const { event } = ledgerEvent({
-          eventId: randomUUID(),
-          kind: LedgerEventKind.PLAN_ENDED,
-          recordId: proposalId,
-          state: 'completed',
-          eventTime: now,
-          subject: this.pseudonyms.inLedger(plan.resident_id),
-          actor: { role: 'coordinator', id: 'coordinator' },
-          creditors: openings,
-        });
-        return { event, openings, parties: [personParty(plan.resident_id), ...plan.creditors.map(creditorParty)], result: true };
-      })
-      .then(
-        () => true,
-        (error: unknown) => {
-          if (error instanceof NotPaidInFull) return false;
-          throw error;
-        },
+    const ended = await this.writer.recordIfDue(async (tx: PoolClient) => {
+      const { rows } = await tx.query<{ resident_id: string; schedule: Schedule; passed_on_instalments: number; creditors: string[] }>(
+        `SELECT p.resident_id, p.schedule, p.passed_on_instalments, array(SELECT creditor_id FROM proposal_creditors WHERE proposal_id = p.id ORDER BY creditor_id) AS creditors
+           FROM proposals p WHERE p.id = $1 AND p.status = 'started' FOR UPDATE`,
+        [proposalId],
       );
+      const plan = rows[0];
+      if (plan === undefined || plan.passed_on_instalments < plan.schedule.instalments.length) nothingToRecord();
+      await tx.query(`UPDATE proposals SET status = 'completed' WHERE id = $1`, [proposalId]);
+      await notifyResidentAndCounsellors(tx, { residentId: plan.resident_id, kind: 'plan_completed', proposalId, text: {} });
+      const openings = plan.creditors.map(openCommitmentFor);
+      const { event } = ledgerEvent({
+        eventId: randomUUID(),
+        kind: LedgerEventKind.PLAN_ENDED,
+        recordId: proposalId,
+        state: 'completed',
+        eventTime: now,
+        subject: this.pseudonyms.inLedger(plan.resident_id),
+        actor: { role: 'coordinator', id: 'coordinator' },
+        creditors: openings,
+      });
+      return { event, openings, parties: [personParty(plan.resident_id), ...plan.creditors.map(creditorParty)], result: true };
+    });
+    return ended !== null;
   }
 }
-
-class NotPaidInFull extends Error {}
 
 /**
  * Passes on what completes instalments: the plan's count moves up and every creditor gets a payments

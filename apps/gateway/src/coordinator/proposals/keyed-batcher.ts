@@ -54,9 +54,9 @@ export class KeyedBatcher<T, R> {
         });
       }
     } finally {
+      // The loop ends only when the queue is empty, and nothing can be added between that check and here.
       queue.running = false;
-      if (queue.items.length === 0) this.queues.delete(key);
-      else void this.drain(key, queue);
+      this.queues.delete(key);
     }
   }
 }

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
 import { ProposalDecision, ProposalErrorCode } from '#contracts';
-import { buildSchedule, type Plan, type Schedule } from '#arrangement';
+import { buildSchedule, paidInForInstalments, type Plan, type Schedule } from '#arrangement';
 import { LedgerEventKind, ledgerEvent, openCommitmentFor, verifyProposalAnswer } from '#consent';
 import { Clock, dutchDate } from '#service-kit';
 import { CoordinatorError } from '../common/coordinator-error.js';
@@ -12,7 +12,7 @@ import { PG_POOL } from '../database/database.module.js';
 import { CreditorDirectory } from '../directory/creditor-directory.repository.js';
 import { registeredNodeKeys } from '../identity/registered-node-keys.js';
 import { creditorParty, personParty } from '../ledger/ledger-parties.js';
-import { LedgerWriter } from '../ledger/ledger-writer.service.js';
+import { LedgerWriter, nothingToRecord } from '../ledger/ledger-writer.service.js';
 import { Pseudonyms } from '../pseudonyms/pseudonyms.service.js';
 import { OutboxRelay } from './outbox-relay.service.js';
 import { DeliveryJob, enqueueInOutbox } from './plan-outbox.js';
@@ -20,9 +20,6 @@ import { passOnCompleteInstalments } from '../payments/plan-payments.service.js'
 import { creditorName, notifyResidentAndCounsellors } from '../notifications/notifier.js';
 
 export type AnswerReceipt = { readonly recorded: boolean; readonly duplicate: boolean; readonly planStarted: boolean };
-
-/** Thrown inside the ledger transaction to roll it back when the same answer arrived twice at once. */
-class SameAnswerAgain extends Error {}
 
 /**
  * Records what a node answered, checked against the key that node registered: a forged answer, one
@@ -53,55 +50,52 @@ export class ProposalAnswers {
     const answer = verified.value;
     const answerId = verified.tokenId;
     const now = this.clock.now();
-    try {
-      const { result } = await this.writer.record(async (tx: PoolClient) => {
-        const { rows } = await tx.query<{ resident_id: string; status: string; decision: string | null; answer_id: string | null }>(
-          `SELECT p.resident_id, p.status, pc.decision, pc.answer_id FROM proposal_creditors pc JOIN proposals p ON p.id = pc.proposal_id
-            WHERE pc.proposal_id = $1 AND pc.creditor_id = $2 FOR UPDATE OF pc, p`,
-          [answer.proposalId, creditorId],
-        );
-        const row = rows[0];
-        if (row === undefined) throw new CoordinatorError(ProposalErrorCode.PROPOSAL_NOT_FOUND, 'This creditor has no part in such a proposal.');
-        if (row.answer_id === answerId) throw new SameAnswerAgain();
-        if (this.pseudonyms.forNode(row.resident_id, creditorId) !== answer.pseudonym) {
-          throw new CoordinatorError(ProposalErrorCode.ANSWER_INVALID, 'The answer is about another resident than the proposal.');
-        }
-        if (row.decision !== null && row.decision !== 'no_answer') throw new CoordinatorError(ProposalErrorCode.PROPOSAL_ALREADY_ANSWERED, 'This creditor answered this proposal already.');
-        if (row.status !== 'open') throw new CoordinatorError(ProposalErrorCode.PROPOSAL_CLOSED, `The proposal is ${row.status}: it takes no answers now.`);
-        await tx.query(
-          `UPDATE proposal_creditors SET decision = $3, reason_code = $4, reason_text = $5, counter = $6, decided_by = $7, answer_id = $8, answered_at = $9,
-                  counter_answer = NULL, counter_note = NULL
-            WHERE proposal_id = $1 AND creditor_id = $2`,
-          [answer.proposalId, creditorId, answer.decision, answer.reasonCode ?? null, answer.reasonText ?? null, answer.counter ? JSON.stringify(answer.counter) : null, answer.decidedBy, answerId, now],
-        );
-        if (answer.decision !== ProposalDecision.ACCEPT) {
-          await notifyResidentAndCounsellors(tx, {
-            residentId: row.resident_id,
-            kind: answer.decision === ProposalDecision.REJECT ? 'creditor_rejected' : 'creditor_countered',
-            proposalId: answer.proposalId,
-            text: { creditorName: await creditorName(tx, creditorId), reasonText: answer.reasonText ?? null, ...(answer.counter ? { monthlyCents: answer.counter.monthlyCents } : {}) },
-          });
-        }
-        const opening = openCommitmentFor(creditorId);
-        const { event } = ledgerEvent({
-          eventId: randomUUID(),
-          kind: LedgerEventKind.PROPOSAL_ANSWERED,
-          recordId: answer.proposalId,
-          state: answer.decision,
-          eventTime: now,
-          subject: this.pseudonyms.inLedger(row.resident_id),
-          actor: { role: 'creditor', id: 'creditor-node' },
-          creditors: [opening],
-          ...(answer.reasonCode ? { details: { reason: answer.reasonCode } } : {}),
+    const recorded = await this.writer.recordIfDue(async (tx: PoolClient) => {
+      const { rows } = await tx.query<{ resident_id: string; status: string; decision: string | null; answer_id: string | null }>(
+        `SELECT p.resident_id, p.status, pc.decision, pc.answer_id FROM proposal_creditors pc JOIN proposals p ON p.id = pc.proposal_id
+          WHERE pc.proposal_id = $1 AND pc.creditor_id = $2 FOR UPDATE OF pc, p`,
+        [answer.proposalId, creditorId],
+      );
+      const row = rows[0];
+      if (row === undefined) throw new CoordinatorError(ProposalErrorCode.PROPOSAL_NOT_FOUND, 'This creditor has no part in such a proposal.');
+      // The same answer again (a node retrying after a lost confirmation): acknowledged, not recorded twice.
+      if (row.answer_id === answerId) nothingToRecord();
+      if (this.pseudonyms.forNode(row.resident_id, creditorId) !== answer.pseudonym) {
+        throw new CoordinatorError(ProposalErrorCode.ANSWER_INVALID, 'The answer is about another resident than the proposal.');
+      }
+      if (row.decision !== null && row.decision !== 'no_answer') throw new CoordinatorError(ProposalErrorCode.PROPOSAL_ALREADY_ANSWERED, 'This creditor answered this proposal already.');
+      if (row.status !== 'open') throw new CoordinatorError(ProposalErrorCode.PROPOSAL_CLOSED, `The proposal is ${row.status}: it takes no answers now.`);
+      await tx.query(
+        `UPDATE proposal_creditors SET decision = $3, reason_code = $4, reason_text = $5, counter = $6, decided_by = $7, answer_id = $8, answered_at = $9,
+                counter_answer = NULL, counter_note = NULL
+          WHERE proposal_id = $1 AND creditor_id = $2`,
+        [answer.proposalId, creditorId, answer.decision, answer.reasonCode ?? null, answer.reasonText ?? null, answer.counter ? JSON.stringify(answer.counter) : null, answer.decidedBy, answerId, now],
+      );
+      if (answer.decision !== ProposalDecision.ACCEPT) {
+        await notifyResidentAndCounsellors(tx, {
+          residentId: row.resident_id,
+          kind: answer.decision === ProposalDecision.REJECT ? 'creditor_rejected' : 'creditor_countered',
+          proposalId: answer.proposalId,
+          text: { creditorName: await creditorName(tx, creditorId), reasonText: answer.reasonText ?? null, ...(answer.counter ? { monthlyCents: answer.counter.monthlyCents } : {}) },
         });
-        return { event, openings: [opening], parties: [personParty(row.resident_id), creditorParty(creditorId)], result: answer.decision };
+      }
+      const opening = openCommitmentFor(creditorId);
+      const { event } = ledgerEvent({
+        eventId: randomUUID(),
+        kind: LedgerEventKind.PROPOSAL_ANSWERED,
+        recordId: answer.proposalId,
+        state: answer.decision,
+        eventTime: now,
+        subject: this.pseudonyms.inLedger(row.resident_id),
+        actor: { role: 'creditor', id: 'creditor-node' },
+        creditors: [opening],
+        ...(answer.reasonCode ? { details: { reason: answer.reasonCode } } : {}),
       });
-      const planStarted = result === ProposalDecision.ACCEPT ? await this.startIfAllAccepted(answer.proposalId) : false;
-      return { recorded: true, duplicate: false, planStarted };
-    } catch (error) {
-      if (error instanceof SameAnswerAgain) return { recorded: false, duplicate: true, planStarted: false };
-      throw error;
-    }
+      return { event, openings: [opening], parties: [personParty(row.resident_id), creditorParty(creditorId)], result: answer.decision };
+    });
+    if (recorded === null) return { recorded: false, duplicate: true, planStarted: false };
+    const planStarted = recorded.result === ProposalDecision.ACCEPT ? await this.startIfAllAccepted(answer.proposalId) : false;
+    return { recorded: true, duplicate: false, planStarted };
   }
 
   /**
@@ -111,10 +105,10 @@ export class ProposalAnswers {
    */
   async startIfAllAccepted(proposalId: string): Promise<boolean> {
     const now = this.clock.now();
-    const started = await this.writer
-      .record(async (tx: PoolClient) => {
+    const started =
+      (await this.writer.recordIfDue(async (tx: PoolClient) => {
         const [current] = (await tx.query<{ status: string }>(`SELECT status FROM proposals WHERE id = $1 FOR UPDATE`, [proposalId])).rows;
-        if (current?.status !== 'open') throw new NotYet();
+        if (current?.status !== 'open') nothingToRecord();
         const { rows } = await tx.query<{ resident_id: string; plan: Plan; pay_day: number; plan_hash: string; amends: string | null; creditors: string[]; all_accepted: boolean }>(
           `SELECT p.resident_id, p.plan, p.pay_day, p.plan_hash, p.amends,
                   array_agg(pc.creditor_id ORDER BY pc.creditor_id) AS creditors, bool_and(pc.decision IS NOT DISTINCT FROM 'accept') AS all_accepted
@@ -123,7 +117,7 @@ export class ProposalAnswers {
           [proposalId],
         );
         const row = rows[0];
-        if (row === undefined || !row.all_accepted) throw new NotYet();
+        if (row === undefined || !row.all_accepted) nothingToRecord();
         const today = dutchDate(now);
         const schedule = buildSchedule({ plan: row.plan, payDay: row.pay_day, startsAfter: today });
         const firstDue = schedule.instalments[0]?.dueDate ?? null;
@@ -160,21 +154,11 @@ export class ProposalAnswers {
           details: { planHash: row.plan_hash, ...(row.amends === null ? {} : { reason: 'amended-plan' }) },
         });
         return { event, openings, parties: [personParty(row.resident_id), ...row.creditors.map(creditorParty)], result: true };
-      })
-      .then(
-        () => true,
-        (error: unknown) => {
-          if (error instanceof NotYet) return false;
-          throw error;
-        },
-      );
+      })) !== null;
     if (started) this.relay.kick();
     return started;
   }
 }
-
-/** Not every creditor accepted (yet), or the plan started already: nothing to record. */
-class NotYet extends Error {}
 
 /**
  * A payment reference (betalingskenmerk) the resident quotes when paying: 16 digits, the first a check
@@ -201,9 +185,8 @@ async function endAmendedPlan(tx: PoolClient, amendsId: string, newId: string, t
     [amendsId],
   );
   const old = rows[0];
-  if (old === undefined) throw new NotYet();
-  const passedOn = old.schedule.instalments.slice(0, old.passed_on_instalments).reduce((sum, instalment) => sum + instalment.amountCents, 0);
-  const carriedOverCents = Number(old.received_cents) - passedOn;
+  if (old === undefined) nothingToRecord();
+  const carriedOverCents = Number(old.received_cents) - paidInForInstalments({ schedule: old.schedule, instalments: old.passed_on_instalments });
   if (carriedOverCents > 0) {
     await tx.query(`INSERT INTO plan_payments (id, proposal_id, source, external_id, amount_cents, received_on) VALUES ($1, $2, 'carried_over', $3, $4, $5)`, [
       randomUUID(),

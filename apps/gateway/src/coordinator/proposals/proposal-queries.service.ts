@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { ProposalErrorCode, type CounterOffer } from '#contracts';
-import { instalmentStates, passedOnPerClaim, type PaymentStatus, type Plan, type Schedule } from '#arrangement';
+import { instalmentStates, paidInForInstalments, passedOnPerClaim, type PaymentStatus, type Plan, type Schedule } from '#arrangement';
 import { Clock, dutchDate } from '#service-kit';
 import type { CoordinatorConfig } from '../config/coordinator-config.js';
 import { COORDINATOR_CONFIG } from '../config/coordinator-config.token.js';
@@ -152,7 +152,7 @@ function moneyOf(row: Row, today: string, graceDays: number): PlanMoneyView | nu
   const schedule = row.schedule;
   const payments = row.payments.map((p) => ({ amountCents: Number(p.amount_cents), receivedOn: p.received_on, source: p.source, creditorId: p.creditor_id }));
   const status = instalmentStates({ schedule, payments: payments.map((p) => ({ date: p.receivedOn, amountCents: p.amountCents })), today, graceDays });
-  const passedOnCents = schedule.instalments.slice(0, row.passed_on_instalments).reduce((sum, instalment) => sum + instalment.amountCents, 0);
+  const passedOnCents = paidInForInstalments({ schedule, instalments: row.passed_on_instalments });
   return {
     paymentReference: row.payment_reference,
     status,

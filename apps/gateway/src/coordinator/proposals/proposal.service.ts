@@ -154,7 +154,6 @@ export class ProposalService {
     readonly alsoInTransaction?: (tx: PoolClient) => Promise<void>;
   }): Promise<string> {
     const { caller, acting, plan, manualClaims } = params;
-    const options = params;
     const commitment = commitPlanShares({ plan });
     const shares = new Map<string, CreditorShareDisclosure>(
       params.creditorIds.map((creditorId) => [creditorId, discloseShareTo({ plan, commitment, creditorId, ...(plan.settlementTermMonths ? { settlementTermMonths: plan.settlementTermMonths } : {}) })]),
@@ -167,10 +166,10 @@ export class ProposalService {
     await this.writer.record(async (tx: PoolClient) => {
       if (acting.actor.role === 'counsellor') await this.access.actingFor(caller, acting.residentId, tx);
       let withdrawnFrom: string[] = [];
-      if (options.replaces !== undefined) {
+      if (params.replaces !== undefined) {
         const replaced = await tx.query<{ creditor_id: string }>(
           `UPDATE proposals SET status = 'replaced' WHERE id = $1 AND status = 'open' RETURNING (SELECT array_agg(creditor_id) FROM proposal_creditors WHERE proposal_id = $1) AS creditor_id`,
-          [options.replaces],
+          [params.replaces],
         );
         if (replaced.rowCount === 0) throw new CoordinatorError(ProposalErrorCode.PROPOSAL_CLOSED, 'This proposal was decided or replaced meanwhile.');
         const before = (replaced.rows[0]?.creditor_id as unknown as string[] | null) ?? [];
@@ -180,7 +179,7 @@ export class ProposalService {
         name: 'proposal-insert',
         text: `INSERT INTO proposals (id, resident_id, status, mode, capacity_cents, pay_day, plan, plan_hash, commitment_root, replaces, amends, proposed_by, proposed_at, answer_by)
                VALUES ($1, $2, 'open', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-        values: [id, acting.residentId, plan.mode, plan.capacityCents, params.payDay, JSON.stringify(plan), planHash, commitment.rootHash, options.replaces ?? null, options.amends ?? null, acting.actor.personId, now, answerBy],
+        values: [id, acting.residentId, plan.mode, plan.capacityCents, params.payDay, JSON.stringify(plan), planHash, commitment.rootHash, params.replaces ?? null, params.amends ?? null, acting.actor.personId, now, answerBy],
       });
       for (const [creditorId, share] of shares) {
         await tx.query({ name: 'proposal-creditor-insert', text: `INSERT INTO proposal_creditors (proposal_id, creditor_id, share) VALUES ($1, $2, $3)`, values: [id, creditorId, JSON.stringify(share)] });
@@ -195,7 +194,7 @@ export class ProposalService {
       }
       if (params.alsoInTransaction !== undefined) await params.alsoInTransaction(tx);
       for (const creditorId of withdrawnFrom) {
-        if (options.replaces !== undefined) await enqueueInOutbox(tx, DeliveryJob.PLAN_EVENT, { proposalId: options.replaces, creditorId, kind: 'withdrawn' });
+        if (params.replaces !== undefined) await enqueueInOutbox(tx, DeliveryJob.PLAN_EVENT, { proposalId: params.replaces, creditorId, kind: 'withdrawn' });
       }
       const openings = [...shares.keys()].map(openCommitmentFor);
       const { event } = ledgerEvent({
@@ -207,7 +206,7 @@ export class ProposalService {
         subject: this.pseudonyms.inLedger(acting.residentId),
         actor: { role: acting.actor.role, id: this.pseudonyms.inLedger(acting.actor.personId) },
         creditors: openings,
-        details: { planHash, ...(options.reason ? { reason: options.reason } : {}) },
+        details: { planHash, ...(params.reason ? { reason: params.reason } : {}) },
       });
       return { event, openings, parties: [personParty(acting.residentId), personParty(acting.actor.personId), ...[...shares.keys()].map(creditorParty)], result: undefined };
     });
