@@ -47,6 +47,14 @@ if ! redis_up; then
     log "redis-server failed to start; waiting anyway"
 fi
 
+# The portal's browser tests drive Debian's Chromium (playwright-core cannot download a browser here).
+if ! command -v chromium >/dev/null 2>&1; then
+  log "installing Debian's chromium for the portal's browser tests"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null ||
+    { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; } ||
+    die "chromium could not be installed (apt-get install chromium)"
+fi
+
 wait_for PostgreSQL pg_up
 wait_for Redis redis_up
 

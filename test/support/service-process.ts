@@ -13,6 +13,7 @@ export const ENTRYPOINTS = {
   gateway: 'dist/apps/gateway/src/gateway-main.js',
   node: 'dist/apps/creditor-node/src/main.js',
   paymentProvider: 'dist/infra/payment-provider/main.js',
+  portal: 'dist/apps/debtor-portal/src/main.js',
 } as const;
 
 /**

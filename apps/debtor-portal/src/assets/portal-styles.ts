@@ -1,0 +1,35 @@
+/**
+ * The portal's own layout rules on top of the NL Design System components: one column that fits a
+ * 320 px phone, logical properties only (so a right-to-left language mirrors by itself), focus rings
+ * that are always visible, and the two charts.
+ */
+export const PORTAL_STYLES = `
+*,*::before,*::after{box-sizing:border-box}
+body{margin:0}
+.sr-page{max-inline-size:48rem;margin-inline:auto;padding-inline:1rem;padding-block-end:2rem}
+.sr-header{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;justify-content:space-between;padding-block:.75rem;border-block-end:2px solid #ccc}
+.sr-brand{font-weight:700;font-size:1.25rem;color:inherit;text-decoration:none}
+.sr-tools{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
+.sr-nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0;padding:.5rem 0}
+.sr-nav a[aria-current=page]{font-weight:700}
+.sr-nav-inline{list-style:none;margin:0;padding:0}
+.sr-inline-form{display:inline;margin:0}
+.sr-card{border:1px solid #8a8a8a;border-radius:4px;padding:1rem;margin-block:1rem}
+.sr-steps li{margin-block:.25rem}
+.sr-done{color:#1a6b2f}
+.sr-table-wrap{overflow-x:auto}
+.sr-bar{display:flex;inline-size:100%;block-size:2.5rem;border:1px solid #333;margin-block:.5rem}
+.sr-bar-keep{background:#2f6f9f}
+.sr-bar-pay{background:#e8a33d}
+.sr-legend{list-style:none;padding:0}
+.sr-legend span{display:inline-block;inline-size:1rem;block-size:1rem;margin-inline-end:.5rem;vertical-align:middle;border:1px solid #333}
+.sr-chart{inline-size:100%;block-size:auto;max-block-size:12rem}
+.sr-footer{margin-block-start:2rem;padding-block:1rem;border-block-start:2px solid #ccc}
+:focus-visible{outline:3px solid #000;outline-offset:2px;box-shadow:0 0 0 5px #ffbf47}
+.utrecht-form-field{margin-block:1rem}
+.utrecht-textbox,.utrecht-select{max-inline-size:100%}
+.utrecht-textbox--invalid,.utrecht-select--invalid{border-color:#b00020}
+.utrecht-form-field-error-message{color:#b00020;font-weight:700}
+.sr-button-link{display:inline-flex;align-items:center;text-decoration:none;color:var(--utrecht-button-primary-action-color,#fff)}
+.sr-visually-hidden{position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+`;

@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Redis } from 'ioredis';
+import { ConfigError, readProcessEnv } from '#service-kit';
+import { loadPortalConfig, type PortalConfig } from './config/portal-config.js';
+import { PortalModule } from './portal.module.js';
+
+/** Builds the portal's HTTP application. */
+export async function createPortalApp(config: PortalConfig, redis: Redis): Promise<NestExpressApplication> {
+  const levels = ['debug', 'log', 'warn', 'error', 'fatal'] as const;
+  const app = await NestFactory.create<NestExpressApplication>(PortalModule.forRoot(config, redis), {
+    logger: levels.slice({ debug: 0, info: 1, warn: 2, error: 3 }[config.logLevel]),
+    bodyParser: false,
+  });
+  // Forms only (no JSON API here); small bodies, with repeated names as arrays (checkbox lists).
+  app.useBodyParser('urlencoded', { extended: false, limit: '32kb' });
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+  return app;
+}
+
+async function main(): Promise<void> {
+  let config: PortalConfig;
+  try {
+    config = loadPortalConfig(readProcessEnv());
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG: the operator must fix a setting
+    }
+    throw error;
+  }
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2 });
+  const app = await createPortalApp(config, redis);
+  await app.listen(config.port, config.host);
+  new Logger('Portal').log(`Portal on ${config.publicUrl.origin} (gateway ${config.gatewayUrl.href}, identity provider ${config.oidc.issuer.href})`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`The portal could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,39 @@
+import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { AssetsController } from './assets/assets.controller.js';
+import { buildStylesheet } from './assets/stylesheet.js';
+import { AuthController } from './auth/auth.controller.js';
+import { OidcLogin } from './auth/oidc-login.js';
+import type { PortalConfig } from './config/portal-config.js';
+import { GatewayClient } from './gateway/gateway-client.js';
+import { PortalResponder } from './portal-responder.js';
+import { PORTAL_CONFIG, PORTAL_RESPONDER, STYLESHEET } from './portal-tokens.js';
+import { ResidentController } from './resident/resident.controller.js';
+import { portalRequestMiddleware } from './session/portal-request.js';
+import { SessionStore } from './session/session-store.js';
+
+/** The portal: plain classes wired once; the controllers are the thin framework layer on top. */
+@Module({})
+export class PortalModule implements NestModule {
+  private static middleware: ReturnType<typeof portalRequestMiddleware> | undefined;
+
+  static forRoot(config: PortalConfig, redis: Redis): DynamicModule {
+    const stylesheet = buildStylesheet();
+    const store = new SessionStore(redis, config.sessionPrefix, config.sessionIdleMinutes * 60, config.sessionAbsoluteHours * 3600);
+    const responder = new PortalResponder(config, store, new GatewayClient(config.gatewayUrl, config.gatewayTimeoutMs), new OidcLogin(config), stylesheet);
+    PortalModule.middleware = portalRequestMiddleware(config, store);
+    return {
+      module: PortalModule,
+      controllers: [AssetsController, AuthController, ResidentController],
+      providers: [
+        { provide: PORTAL_CONFIG, useValue: config },
+        { provide: STYLESHEET, useValue: stylesheet },
+        { provide: PORTAL_RESPONDER, useValue: responder },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    if (PortalModule.middleware !== undefined) consumer.apply(PortalModule.middleware).exclude('assets/{*file}', 'health/{*path}').forRoutes('*');
+  }
+}
