@@ -1,8 +1,7 @@
 import { en } from './en.js';
-import { nl } from './nl.js';
+import { nl, type Messages } from './nl.js';
 
-/** Every text a page shows. Dutch is the source; every language must have every key. */
-export type Messages = typeof nl;
+export type { Messages };
 
 /**
  * The languages of the portal. Adding one: a catalogue typed `Messages` (the compiler names every

@@ -1,4 +1,4 @@
-import type { Messages } from './catalogue.js';
+import type { Messages } from './nl.js';
 
 /** English, as plain as the Dutch: for residents who read English more easily. */
 export const en: Messages = {

@@ -383,3 +383,6 @@ export const nl = {
     },
   },
 };
+
+/** Every text a page shows. Dutch is the source; every language must have every key. */
+export type Messages = typeof nl;
