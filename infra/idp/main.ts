@@ -1,6 +1,6 @@
 import { exportJWK, generateKeyPair } from 'jose';
-import { readProcessEnv } from '#service-kit';
-import { ConfigError, loadIdpConfig, type IdpConfig } from './idp-config.js';
+import { configOrExit, readProcessEnv } from '#service-kit';
+import { loadIdpConfig } from './idp-config.js';
 import { startIdentityProvider, type Ed25519PrivateJwk } from './identity-provider.js';
 import { DEVELOPMENT_PASSWORD, testAccounts } from './test-accounts.js';
 
@@ -10,16 +10,7 @@ import { DEVELOPMENT_PASSWORD, testAccounts } from './test-accounts.js';
  * eHerkenning broker instead.
  */
 async function main(): Promise<void> {
-  let config: IdpConfig;
-  try {
-    config = loadIdpConfig(readProcessEnv());
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78); // EX_CONFIG: the operator must fix a setting
-    }
-    throw error;
-  }
+  const config = await configOrExit(() => loadIdpConfig(readProcessEnv()));
   const signingKeys = config.signingKeys ?? [await oneRunKey()];
   if (config.signingKeys === undefined) {
     process.stdout.write(`No IDP_SIGNING_KEY: signing with key ${signingKeys[0]?.kid} made for this run; its tokens die with it.\n`);

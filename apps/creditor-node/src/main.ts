@@ -4,8 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { MAX_CSV_BYTES } from './backoffice/claim-csv-import.controller.js';
-import { ConfigError, loadNodeConfig, type NodeConfig } from './config/node-config.js';
-import { readProcessEnv } from '#service-kit';
+import { loadNodeConfig, type NodeConfig } from './config/node-config.js';
+import { configOrExit, readProcessEnv } from '#service-kit';
 import { isClusterWorker, runNodeWorkers } from './node-cluster.js';
 
 /** Builds the node's HTTP application (also used by tests that run the node in-process). */
@@ -35,16 +35,7 @@ function loggerLevels(level: NodeConfig['logLevel']): ('debug' | 'log' | 'warn' 
 }
 
 async function main(): Promise<void> {
-  let config: NodeConfig;
-  try {
-    config = await loadNodeConfig(readProcessEnv());
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78); // EX_CONFIG: the operator must fix a setting
-    }
-    throw error;
-  }
+  const config = await configOrExit(() => loadNodeConfig(readProcessEnv()));
   const logger = new Logger('CreditorNode');
   if (config.workers > 1 && !isClusterWorker()) {
     runNodeWorkers({ workers: config.workers, logger });

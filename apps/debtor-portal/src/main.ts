@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Redis } from 'ioredis';
-import { ConfigError, readProcessEnv } from '#service-kit';
+import { configOrExit, readProcessEnv } from '#service-kit';
 import { loadPortalConfig, type PortalConfig } from './config/portal-config.js';
 import { PortalModule } from './portal.module.js';
 
@@ -22,16 +22,7 @@ export async function createPortalApp(config: PortalConfig, redis: Redis): Promi
 }
 
 async function main(): Promise<void> {
-  let config: PortalConfig;
-  try {
-    config = loadPortalConfig(readProcessEnv());
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78); // EX_CONFIG: the operator must fix a setting
-    }
-    throw error;
-  }
+  const config = await configOrExit(() => loadPortalConfig(readProcessEnv()));
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2 });
   const app = await createPortalApp(config, redis);
   await app.listen(config.port, config.host);

@@ -3,11 +3,12 @@ import type { PortalConfig } from './config/portal-config.js';
 import type { Stylesheet } from './assets/stylesheet.js';
 import { OidcLogin } from './auth/oidc-login.js';
 import { GatewayClient, GatewayError, type GatewayAnswer } from './gateway/gateway-client.js';
+import { WHO_AM_I, type WhoAmI } from './gateway/operations.js';
 import { graphqlLocale } from './i18n/catalogue.js';
 import { draftOf, type FormFields } from './forms/form-input.js';
 import type { SafeHtml } from './html/html.js';
 import { commitSession, type PortalRequest } from './session/portal-request.js';
-import type { Flash, SignedInPerson } from './session/portal-session.js';
+import { actsAsCounsellor, type Flash, type SignedInPerson } from './session/portal-session.js';
 import type { SessionStore } from './session/session-store.js';
 import { layout } from './views/layout.js';
 import type { PageContext } from './views/page-context.js';
@@ -36,8 +37,13 @@ export class PortalResponder {
   async person(req: PortalRequest, res: Response): Promise<SignedInPerson> {
     const person = req.portal.session?.person;
     if (person !== undefined && person.accessTokenExpiresAt > Date.now() + 30_000) return person;
-    const returnTo = req.method === 'GET' ? req.originalUrl : req.path;
-    await this.startLogin(req, res, returnTo, req.method === 'POST' ? { path: req.path, fields: draftOf(req.body) } : undefined);
+    return this.loginAgain(req, res);
+  }
+
+  /** Off to log in, back to this page afterwards; a form's fields come back as its draft. */
+  private async loginAgain(req: PortalRequest, res: Response): Promise<never> {
+    const post = req.method === 'POST';
+    await this.startLogin(req, res, post ? req.path : req.originalUrl, post ? { path: req.path, fields: draftOf(req.body) } : undefined);
     throw new Redirected();
   }
 
@@ -60,12 +66,15 @@ export class PortalResponder {
         timer: req.portal.timer,
       });
     } catch (error) {
-      if (error instanceof GatewayError && error.unauthenticated) {
-        await this.startLogin(req, res, req.method === 'GET' ? req.originalUrl : req.path, req.method === 'POST' ? { path: req.path, fields: draftOf(req.body) } : undefined);
-        throw new Redirected();
-      }
+      if (error instanceof GatewayError && error.unauthenticated) return this.loginAgain(req, res);
       throw error;
     }
+  }
+
+  /** Who a fresh access token belongs to on the platform (at login, before there is a session). */
+  async whoAmI(req: PortalRequest, accessToken: string): Promise<WhoAmI> {
+    const { data } = await this.gatewayClient.request<{ whoAmI: WhoAmI }>({ accessToken, query: WHO_AM_I, timer: req.portal.timer });
+    return data.whoAmI;
   }
 
   context(req: PortalRequest): PageContext {
@@ -89,7 +98,7 @@ export class PortalResponder {
       path: req.path,
       csrfToken: session?.csrfToken,
       stylesheetPath: this.stylesheet.path,
-      person: session?.person === undefined ? undefined : { name: session.person.name, counsellor: session.person.roles.includes('counsellor') && !session.person.roles.includes('resident') },
+      person: session?.person === undefined ? undefined : { name: session.person.name, counsellor: actsAsCounsellor(session.person.roles) },
       flash: flash === undefined ? undefined : { kind: flash.kind, text: flashText(t, flash) },
       draft,
     };

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ConfigError, readProcessEnv, type Clock } from '#service-kit';
+import { configOrExit, readProcessEnv, type Clock } from '#service-kit';
 import { loadCoordinatorConfig, type CoordinatorConfig } from './coordinator/config/coordinator-config.js';
 import { CoordinatorModule } from './coordinator/coordinator.module.js';
 
@@ -25,16 +25,7 @@ function loggerLevels(level: CoordinatorConfig['logLevel']): ('debug' | 'log' | 
 }
 
 async function main(): Promise<void> {
-  let config: CoordinatorConfig;
-  try {
-    config = await loadCoordinatorConfig(readProcessEnv());
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78); // EX_CONFIG: the operator must fix a setting
-    }
-    throw error;
-  }
+  const config = await configOrExit(() => loadCoordinatorConfig(readProcessEnv()));
   const app = await createCoordinatorApp(config);
   await app.listen(config.port, config.host);
   new Logger('Coordinator').log(`Coordinator listens on http://${config.host}:${config.port} (ledger origin ${config.ledgerOrigin})`);

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ConfigError, readProcessEnv } from '#service-kit';
+import { configOrExit, readProcessEnv } from '#service-kit';
 import { loadGatewayConfig, type GatewayConfig } from './gateway/config/gateway-config.js';
 import { GatewayModule } from './gateway/gateway.module.js';
 
@@ -18,16 +18,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestExpre
 }
 
 async function main(): Promise<void> {
-  let config: GatewayConfig;
-  try {
-    config = loadGatewayConfig(readProcessEnv());
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78); // EX_CONFIG: the operator must fix a setting
-    }
-    throw error;
-  }
+  const config = await configOrExit(() => loadGatewayConfig(readProcessEnv()));
   const app = await createGatewayApp(config);
   await app.listen(config.port, config.host);
   new Logger('Gateway').log(`Gateway listens on http://${config.host}:${config.port}/graphql (coordinator ${config.coordinatorUrl.href})`);

@@ -120,3 +120,19 @@ export class ConfigReader {
     if (this.problems.length > 0) throw new ConfigError(this.service, this.problems);
   }
 }
+
+/**
+ * A service's configuration, or the end of the process with exit code 78 (EX_CONFIG) and a message
+ * naming every problem: a bad setting is for the operator to fix, not a crash to retry.
+ */
+export async function configOrExit<T>(load: () => T | Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+}

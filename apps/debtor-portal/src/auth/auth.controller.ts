@@ -1,11 +1,10 @@
 import { Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { GatewayClient } from '../gateway/gateway-client.js';
-import { WHO_AM_I, type WhoAmI } from '../gateway/operations.js';
 import { expiredForm, handlePage } from '../page-handler.js';
 import { PortalResponder } from '../portal-responder.js';
 import { PORTAL_RESPONDER } from '../portal-tokens.js';
 import { csrfValid, type PortalRequest } from '../session/portal-request.js';
+import { actsAsCounsellor } from '../session/portal-session.js';
 import { CALLBACK_PATH } from './oidc-login.js';
 
 /** Login (OpenID Connect, code + PKCE), the callback, and logout. */
@@ -32,14 +31,12 @@ export class AuthController {
       }
       const callbackUrl = new URL(req.originalUrl, this.responder.config.publicUrl.origin);
       const result = await this.responder.oidc.finish(callbackUrl, pending);
-      const client = new GatewayClient(this.responder.config.gatewayUrl, this.responder.config.gatewayTimeoutMs);
-      const who = await client.request<{ whoAmI: WhoAmI }>({ accessToken: result.accessToken, query: WHO_AM_I, timer: req.portal.timer });
+      const who = await this.responder.whoAmI(req, result.accessToken);
       const session = req.portal.rotate({
-        person: { ...result, platformId: who.data.whoAmI.id, roles: who.data.whoAmI.roles.map((r) => r.toLowerCase()) },
+        person: { ...result, platformId: who.id, roles: who.roles.map((r) => r.toLowerCase()) },
         ...(pending.draft === undefined ? {} : { draft: pending.draft }),
       });
-      const counsellor = session.person?.roles.includes('counsellor') === true && session.person.roles.includes('resident') === false;
-      const fallback = counsellor ? '/inbox' : '/start';
+      const fallback = actsAsCounsellor(session.person?.roles ?? []) ? '/inbox' : '/start';
       await this.responder.redirect(req, res, pending.returnTo === '/start' ? fallback : pending.returnTo);
     });
   }

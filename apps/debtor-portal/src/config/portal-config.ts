@@ -50,7 +50,7 @@ export function loadPortalConfig(env: Env): PortalConfig {
   if (publicUrl !== undefined && publicUrl.protocol === 'http:' && !loopback) {
     read.problems.push('PORTAL_PUBLIC_URL must be https unless the portal runs on this machine (127.0.0.1 or localhost).');
   }
-  if (publicUrl !== undefined && publicUrl.protocol === 'http:' && secureCookies) {
+  if (publicUrl !== undefined && publicUrl.protocol === 'http:' && loopback && secureCookies) {
     read.problems.push('SECURE_COOKIES=true needs an https PORTAL_PUBLIC_URL: a browser drops secure cookies on plain http.');
   }
   const logLevel = read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info');

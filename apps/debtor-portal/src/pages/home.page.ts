@@ -25,9 +25,6 @@ export function nextStep(facts: HomeFacts): { step: Step; href: string } {
   return { step: 'waiting', href: '/plan' };
 }
 
-/** The pages that exist so far; the next step's button appears only for those. */
-const BUILT = new Set(['/overview', '/budget']);
-
 export function homePage(ctx: PageContext, facts: HomeFacts): SafeHtml {
   const h = ctx.t.home;
   const next = nextStep(facts);
@@ -39,13 +36,14 @@ export function homePage(ctx: PageContext, facts: HomeFacts): SafeHtml {
     plan: facts.latest !== undefined,
     running: facts.latest?.status === 'STARTED' || facts.latest?.status === 'COMPLETED',
   };
-  // Only steps whose page exists link to it; the others are named so the resident sees the whole road.
+  // Only steps whose page exists link to it (and get the next-step button); the others are named, so
+  // the resident sees the whole road.
   const hrefs: Partial<Record<keyof typeof done, string>> = { overview: '/overview', budget: '/budget' };
   return html`${facts.unread > 0 && paragraph(html`<a class="utrecht-link" href="/inbox">${h.unread(facts.unread)}</a>`)}
 <section class="sr-card" aria-labelledby="next-title">
   <h2 class="utrecht-heading-2" id="next-title">${h.nextTitle}</h2>
   ${paragraph(h.next[next.step])}
-  ${BUILT.has(next.href) && html`<p class="utrecht-paragraph">${buttonLink(next.href, h.go)}</p>`}
+  ${Object.values(hrefs).includes(next.href) && html`<p class="utrecht-paragraph">${buttonLink(next.href, h.go)}</p>`}
 </section>
 <h2 class="utrecht-heading-2">${h.stepsTitle}</h2>
 <ol class="utrecht-ordered-list sr-steps">${(Object.keys(done) as (keyof typeof done)[]).map(

@@ -15,12 +15,14 @@ import { welcomePage } from '../pages/welcome.page.js';
 import { PortalResponder } from '../portal-responder.js';
 import { PORTAL_RESPONDER } from '../portal-tokens.js';
 import { csrfValid, type PortalRequest } from '../session/portal-request.js';
+import type { PortalLocale } from '../i18n/catalogue.js';
 
 interface HomeData {
   readonly accountLinks: readonly { id: string }[];
   readonly consents: readonly { id: string; state: string }[];
   readonly budget: { capacity: string } | null;
   readonly proposals: readonly { id: string; status: string; outcome: string }[];
+  readonly notifications: readonly { read: boolean }[];
 }
 
 /** The resident's journey: welcome, next step, overview, budget and what it leaves, inbox. */
@@ -40,10 +42,7 @@ export class ResidentController {
   async home(@Req() req: PortalRequest, @Res() res: Response): Promise<void> {
     await handlePage(this.responder, req, res, async () => {
       const person = await this.responder.person(req, res);
-      const [{ data }, inbox] = await Promise.all([
-        this.responder.gateway<HomeData>(req, res, HOME),
-        this.responder.gateway<{ notifications: NotificationView[] }>(req, res, INBOX),
-      ]);
+      const { data } = await this.responder.gateway<HomeData>(req, res, HOME);
       const latest = data.proposals.find((p) => p.status !== 'REPLACED' && p.status !== 'WITHDRAWN' && p.status !== 'AMENDED');
       const ctx = this.responder.context(req);
       const title = person.name === undefined ? ctx.t.home.title : ctx.t.home.titleNamed(person.name.split(' ')[0] ?? person.name);
@@ -52,7 +51,7 @@ export class ResidentController {
         consents: data.consents.filter((c) => c.state === 'GIVEN').length,
         budget: data.budget !== null,
         latest,
-        unread: inbox.data.notifications.filter((n) => !n.read).length,
+        unread: data.notifications.filter((n) => !n.read).length,
       }));
     });
   }
@@ -72,7 +71,7 @@ export class ResidentController {
     await handlePage(this.responder, req, res, async () => {
       const { data } = await this.responder.gateway<{ budget: BudgetView | null }>(req, res, BUDGET);
       const ctx = this.responder.context(req);
-      const values: FormFields = ctx.draft ?? (data.budget === null ? {} : { netIncome: (Number(data.budget.netIncome) / 100).toFixed(2).replace('.', ctx.locale === 'nl' ? ',' : '.'), payDay: String(data.budget.payDay) });
+      const values: FormFields = ctx.draft ?? (data.budget === null ? {} : { netIncome: amountForInput(data.budget.netIncome, ctx.locale), payDay: String(data.budget.payDay) });
       await this.responder.page(req, res, ctx, ctx.t.budget.title, budgetPage(ctx, { action: '/budget', values, errors: [], intro: ctx.t.budget.intro, submit: ctx.t.budget.submit }));
     });
   }
@@ -117,6 +116,12 @@ export class ResidentController {
       await this.responder.page(req, res, ctx, ctx.t.inbox.title, inboxPage(ctx, data.notifications));
     });
   }
+}
+
+/** Cents as a resident types euros ("1850,00"), split with integer arithmetic: no float near money. */
+function amountForInput(wireCents: string, locale: PortalLocale): string {
+  const cents = BigInt(wireCents);
+  return `${cents / 100n}${locale === 'nl' ? ',' : '.'}${String(cents % 100n).padStart(2, '0')}`;
 }
 
 /** The creditors the gateway could not reach for this answer (CREDITOR_UNAVAILABLE), by name. */

@@ -31,12 +31,7 @@ export class PortalRequestState {
 
   /** The session, made now if the browser has none (a login or a form needs one). */
   ensureSession(): PortalSession {
-    if (this.session === undefined) {
-      this.session = { csrfToken: randomBytes(24).toString('base64url'), createdAt: Date.now() };
-      this.sessionId = undefined;
-      this.changed = true;
-    }
-    return this.session;
+    return this.session ?? this.rotate({});
   }
 
   /** A new session id and CSRF token at login: a session id seen before the login is worthless after it. */

@@ -46,3 +46,8 @@ export interface PortalSession {
   draft?: FormDraft;
   flash?: Flash;
 }
+
+/** A counsellor who is not also a resident lands on the counsellor's pages and menu. */
+export function actsAsCounsellor(roles: readonly string[]): boolean {
+  return roles.includes('counsellor') && !roles.includes('resident');
+}
