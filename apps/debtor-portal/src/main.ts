@@ -5,7 +5,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Redis } from 'ioredis';
 import { configOrExit, readProcessEnv } from '#service-kit';
 import { loadPortalConfig, type PortalConfig } from './config/portal-config.js';
+import { NotFoundFilter } from './not-found.filter.js';
+import type { PortalResponder } from './portal-responder.js';
 import { PortalModule } from './portal.module.js';
+import { PORTAL_RESPONDER } from './portal-tokens.js';
 
 /** Builds the portal's HTTP application. */
 export async function createPortalApp(config: PortalConfig, redis: Redis): Promise<NestExpressApplication> {
@@ -17,6 +20,7 @@ export async function createPortalApp(config: PortalConfig, redis: Redis): Promi
   // Forms only (no JSON API here); small bodies, with repeated names as arrays (checkbox lists).
   app.useBodyParser('urlencoded', { extended: false, limit: '32kb' });
   app.disable('x-powered-by');
+  app.useGlobalFilters(new NotFoundFilter(app.get<PortalResponder>(PORTAL_RESPONDER)));
   app.enableShutdownHooks();
   return app;
 }

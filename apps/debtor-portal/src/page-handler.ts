@@ -1,9 +1,11 @@
 import { Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { draftOf } from './forms/form-input.js';
 import { html } from './html/html.js';
 import { paragraph } from './views/components.js';
 import { Redirected, type PortalResponder } from './portal-responder.js';
-import type { PortalRequest } from './session/portal-request.js';
+import { csrfValid, type PortalRequest } from './session/portal-request.js';
+import { scopeOf, type ResidentScope } from './resident/resident-scope.js';
 
 const log = new Logger('Portal');
 
@@ -26,5 +28,34 @@ export async function handlePage(responder: PortalResponder, req: PortalRequest,
 /** A form post whose CSRF token is wrong or gone: nothing is done, and what was typed is kept. */
 export async function expiredForm(responder: PortalResponder, req: PortalRequest, res: Response): Promise<void> {
   const ctx = responder.context(req);
+  // Kept for the form's page: the link below opens it again with these fields filled in.
+  req.portal.ensureSession().draft = { path: req.path, fields: draftOf(req.body) };
+  req.portal.changed = true;
   await responder.page(req, res, ctx, ctx.t.common.expiredFormTitle, html`${paragraph(ctx.t.common.expiredForm)}<p class="utrecht-paragraph"><a class="utrecht-link" href="${req.path}">${ctx.t.common.next}</a></p>`, 403);
+}
+
+/** A page of a resident's scope (their own, or a client's): an id that cannot be a resident is not found. */
+export async function handleScopedPage(responder: PortalResponder, req: PortalRequest, res: Response, handler: (scope: ResidentScope) => Promise<void>): Promise<void> {
+  await handlePage(responder, req, res, async () => {
+    const scope = scopeOf(req);
+    if (scope === undefined) return notFound(responder, req, res);
+    await handler(scope);
+  });
+}
+
+/**
+ * A form post of a resident's scope: the person is signed in (or logs in and comes back with what
+ * they typed) and the CSRF token is right, before anything is done.
+ */
+export async function handleScopedForm(responder: PortalResponder, req: PortalRequest, res: Response, handler: (scope: ResidentScope) => Promise<void>): Promise<void> {
+  await handleScopedPage(responder, req, res, async (scope) => {
+    await responder.person(req, res);
+    if (!csrfValid(req)) return expiredForm(responder, req, res);
+    await handler(scope);
+  });
+}
+
+export async function notFound(responder: PortalResponder, req: PortalRequest, res: Response): Promise<void> {
+  const ctx = responder.context(req);
+  await responder.page(req, res, ctx, ctx.t.common.notFoundTitle, html`${paragraph(ctx.t.common.notFound)}<p class="utrecht-paragraph"><a class="utrecht-link" href="/start">${ctx.t.common.toStart}</a></p>`, 404);
 }

@@ -11,6 +11,7 @@ import { commitSession, type PortalRequest } from './session/portal-request.js';
 import { actsAsCounsellor, type Flash, type SignedInPerson } from './session/portal-session.js';
 import type { SessionStore } from './session/session-store.js';
 import { layout } from './views/layout.js';
+import { OWN_SCOPE, scopeOf } from './resident/resident-scope.js';
 import type { PageContext } from './views/page-context.js';
 
 /** Thrown inside a handler when the browser was already sent elsewhere (to log in, say). */
@@ -101,6 +102,7 @@ export class PortalResponder {
       person: session?.person === undefined ? undefined : { name: session.person.name, counsellor: actsAsCounsellor(session.person.roles) },
       flash: flash === undefined ? undefined : { kind: flash.kind, text: flashText(t, flash) },
       draft,
+      scope: scopeOf(req) ?? OWN_SCOPE,
     };
   }
 

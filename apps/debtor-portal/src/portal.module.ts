@@ -7,7 +7,13 @@ import { OidcLogin } from './auth/oidc-login.js';
 import type { PortalConfig } from './config/portal-config.js';
 import { GatewayClient } from './gateway/gateway-client.js';
 import { PortalResponder } from './portal-responder.js';
-import { PORTAL_CONFIG, PORTAL_RESPONDER, STYLESHEET } from './portal-tokens.js';
+import { LEDGER_RECEIPTS, PORTAL_CONFIG, PORTAL_RESPONDER, STYLESHEET } from './portal-tokens.js';
+import { LedgerReceipts } from './gateway/ledger-receipts.js';
+import { CaseloadController } from './counsellor/caseload.controller.js';
+import { ConsentController } from './resident/consent.controller.js';
+import { LinkController } from './resident/link.controller.js';
+import { PlanController } from './resident/plan.controller.js';
+import { PrivacyController } from './resident/privacy.controller.js';
 import { ResidentController } from './resident/resident.controller.js';
 import { portalRequestMiddleware } from './session/portal-request.js';
 import { SessionStore } from './session/session-store.js';
@@ -24,11 +30,12 @@ export class PortalModule implements NestModule {
     PortalModule.middleware = portalRequestMiddleware(config, store);
     return {
       module: PortalModule,
-      controllers: [AssetsController, AuthController, ResidentController],
+      controllers: [AssetsController, AuthController, ResidentController, LinkController, ConsentController, PlanController, PrivacyController, CaseloadController],
       providers: [
         { provide: PORTAL_CONFIG, useValue: config },
         { provide: STYLESHEET, useValue: stylesheet },
         { provide: PORTAL_RESPONDER, useValue: responder },
+        { provide: LEDGER_RECEIPTS, useValue: new LedgerReceipts(config.ledgerUrl, config.gatewayTimeoutMs) },
       ],
     };
   }

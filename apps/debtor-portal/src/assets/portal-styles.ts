@@ -1,4 +1,27 @@
 /**
+ * Every NL Design System class the portal's markup writes (modifiers built from a value are listed
+ * with each value). The stylesheet keeps only the component rules these classes can match, which
+ * drops most of the Utrecht CSS; stylesheet.spec.ts fails when the markup uses a class missing here.
+ */
+export const PORTAL_CLASSES: readonly string[] = [
+  'utrecht-theme', 'utrecht-root', 'utrecht-document', 'utrecht-skip-link', 'utrecht-skip-link--visible-on-focus',
+  'utrecht-heading-1', 'utrecht-heading-2', 'utrecht-heading-3', 'utrecht-paragraph', 'utrecht-link',
+  'utrecht-unordered-list', 'utrecht-ordered-list', 'utrecht-ordered-list__item',
+  'utrecht-button', 'utrecht-button--primary-action', 'utrecht-button--secondary-action',
+  'utrecht-form-field', 'utrecht-form-field--text', 'utrecht-form-field--select', 'utrecht-form-field--radio', 'utrecht-form-field--checkbox',
+  'utrecht-form-field--invalid', 'utrecht-form-field__label', 'utrecht-form-field__input',
+  'utrecht-form-label', 'utrecht-form-label--radio-button', 'utrecht-form-label--checkbox',
+  'utrecht-form-field-description', 'utrecht-form-field-error-message',
+  'utrecht-form-fieldset', 'utrecht-form-fieldset--html-fieldset', 'utrecht-form-fieldset__legend', 'utrecht-form-fieldset__legend--html-legend',
+  'utrecht-textbox', 'utrecht-textbox--html-input', 'utrecht-textbox--invalid',
+  'utrecht-select', 'utrecht-select--html-select', 'utrecht-select--invalid',
+  'utrecht-radio-button', 'utrecht-radio-button--html-input', 'utrecht-checkbox', 'utrecht-checkbox--html-input',
+  'utrecht-alert', 'utrecht-alert--ok', 'utrecht-alert--info', 'utrecht-alert--warning', 'utrecht-alert--error', 'utrecht-alert__message',
+  'utrecht-table', 'utrecht-table__header', 'utrecht-table__body', 'utrecht-table__row', 'utrecht-table__header-cell', 'utrecht-table__cell',
+  'utrecht-data-list', 'utrecht-data-list__item', 'utrecht-data-list__item-key', 'utrecht-data-list__item-value',
+];
+
+/**
  * The portal's own layout rules on top of the NL Design System components: one column that fits a
  * 320 px phone, logical properties only (so a right-to-left language mirrors by itself), focus rings
  * that are always visible, and the two charts.

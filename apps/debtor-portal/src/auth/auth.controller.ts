@@ -36,7 +36,7 @@ export class AuthController {
         person: { ...result, platformId: who.id, roles: who.roles.map((r) => r.toLowerCase()) },
         ...(pending.draft === undefined ? {} : { draft: pending.draft }),
       });
-      const fallback = actsAsCounsellor(session.person?.roles ?? []) ? '/inbox' : '/start';
+      const fallback = actsAsCounsellor(session.person?.roles ?? []) ? '/clients' : '/start';
       await this.responder.redirect(req, res, pending.returnTo === '/start' ? fallback : pending.returnTo);
     });
   }

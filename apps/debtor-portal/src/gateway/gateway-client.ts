@@ -27,6 +27,12 @@ export class GatewayError extends Error {
     return this.codes.includes(code);
   }
 
+  /** The text for the first code a page knows how to explain (its catalogue keyed by error code). */
+  explainedBy(texts: Readonly<Record<string, string>>): string | undefined {
+    const code = this.codes.find((c) => texts[c] !== undefined);
+    return code === undefined ? undefined : texts[code];
+  }
+
   /** The token was refused: the person must log in again. */
   get unauthenticated(): boolean {
     return this.status === 401 || this.has('UNAUTHENTICATED');

@@ -10,7 +10,7 @@ import type { PageContext } from '../views/page-context.js';
  */
 export function budgetResultPage(ctx: PageContext, budget: BudgetView | null): SafeHtml {
   const r = ctx.t.result;
-  if (budget === null) return html`${paragraph(r.noBudget)}<p class="utrecht-paragraph">${buttonLink('/budget', ctx.t.nav.budget)}</p>`;
+  if (budget === null) return html`${paragraph(r.noBudget)}<p class="utrecht-paragraph">${buttonLink(`${ctx.scope.base}/budget`, ctx.t.nav.budget)}</p>`;
   const income = Number(budget.netIncome);
   const capacity = Number(budget.capacity);
   const keepShare = income <= 0 ? 100 : Math.round(((income - capacity) / income) * 100);
@@ -33,5 +33,5 @@ ${capacity === 0 && paragraph(r.nothingLeft)}
 </figure>
 ${budget.approximation && paragraph(r.approximation)}
 <details><summary>${r.howTitle}</summary><ul class="utrecht-unordered-list">${budget.explanation.map((line) => html`<li>${line}</li>`)}</ul></details>
-<p class="utrecht-paragraph">${capacity > 0 && buttonLink('/plan', r.toPlan)} <a class="utrecht-link" href="/budget">${r.edit}</a></p>`;
+<p class="utrecht-paragraph">${capacity > 0 && buttonLink(`${ctx.scope.base}/plan`, r.toPlan)} <a class="utrecht-link" href="${ctx.scope.base}/budget">${r.edit}</a></p>`;
 }

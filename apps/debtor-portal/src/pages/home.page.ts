@@ -36,17 +36,15 @@ export function homePage(ctx: PageContext, facts: HomeFacts): SafeHtml {
     plan: facts.latest !== undefined,
     running: facts.latest?.status === 'STARTED' || facts.latest?.status === 'COMPLETED',
   };
-  // Only steps whose page exists link to it (and get the next-step button); the others are named, so
-  // the resident sees the whole road.
-  const hrefs: Partial<Record<keyof typeof done, string>> = { overview: '/overview', budget: '/budget' };
+  const hrefs: Record<keyof typeof done, string> = { link: '/creditors', consent: '/consent', overview: '/overview', budget: '/budget', plan: '/plan', running: '/plan' };
   return html`${facts.unread > 0 && paragraph(html`<a class="utrecht-link" href="/inbox">${h.unread(facts.unread)}</a>`)}
 <section class="sr-card" aria-labelledby="next-title">
   <h2 class="utrecht-heading-2" id="next-title">${h.nextTitle}</h2>
   ${paragraph(h.next[next.step])}
-  ${Object.values(hrefs).includes(next.href) && html`<p class="utrecht-paragraph">${buttonLink(next.href, h.go)}</p>`}
+  <p class="utrecht-paragraph">${buttonLink(next.href, h.go)}</p>
 </section>
 <h2 class="utrecht-heading-2">${h.stepsTitle}</h2>
 <ol class="utrecht-ordered-list sr-steps">${(Object.keys(done) as (keyof typeof done)[]).map(
-    (key) => html`<li class="utrecht-ordered-list__item">${hrefs[key] === undefined ? h.steps[key] : html`<a class="utrecht-link" href="${hrefs[key]}">${h.steps[key]}</a>`} — <span class="${done[key] ? 'sr-done' : ''}">${done[key] ? h.done : h.todo}</span></li>`,
+    (key) => html`<li class="utrecht-ordered-list__item"><a class="utrecht-link" href="${hrefs[key]}">${h.steps[key]}</a> — <span class="${done[key] ? 'sr-done' : ''}">${done[key] ? h.done : h.todo}</span></li>`,
   )}</ol>`;
 }

@@ -5,7 +5,7 @@ import { alert, buttonLink, paragraph } from '../views/components.js';
 import type { PageContext } from '../views/page-context.js';
 
 /** One overview of all debts, per creditor and then each claim; a creditor that did not answer is named. */
-export function overviewPage(ctx: PageContext, overview: OverviewView, unavailable: readonly string[], budgetHref: string): SafeHtml {
+export function overviewPage(ctx: PageContext, overview: OverviewView, unavailable: readonly string[]): SafeHtml {
   const o = ctx.t.overview;
   const totals = overview.creditorTotals ?? [];
   const claims = overview.claims ?? [];
@@ -34,5 +34,5 @@ ${paragraph(o.calm)}
 <div class="utrecht-data-list__item"><dt class="utrecht-data-list__item-key">${o.status}</dt><dd class="utrecht-data-list__item-value">${o.statuses[c.status] ?? c.status}</dd></div>
 </dl></li>`,
       )}</ul>
-<p class="utrecht-paragraph">${buttonLink(budgetHref, o.toBudget)}</p>`}`;
+<p class="utrecht-paragraph">${buttonLink(`${ctx.scope.base}/budget`, o.toBudget)}</p>`}`;
 }

@@ -2,10 +2,10 @@ import { Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ProposalErrorCode } from '#contracts';
 import { GatewayError } from '../gateway/gateway-client.js';
-import { BUDGET, HOME, INBOX, OVERVIEW_SELF, SET_BUDGET, type BudgetView, type NotificationView, type OverviewView } from '../gateway/operations.js';
+import { BUDGET, HOME, INBOX, OVERVIEW_CLIENT, OVERVIEW_SELF, SET_BUDGET, type BudgetView, type NotificationView, type OverviewView } from '../gateway/operations.js';
 import { validateBudgetForm } from '../forms/budget-form.js';
-import { draftOf, type FormFields } from '../forms/form-input.js';
-import { expiredForm, handlePage } from '../page-handler.js';
+import { draftOf, type FieldError, type FormFields } from '../forms/form-input.js';
+import { handlePage, handleScopedForm, handleScopedPage } from '../page-handler.js';
 import { budgetResultPage } from '../pages/budget-result.page.js';
 import { budgetPage } from '../pages/budget.page.js';
 import { homePage } from '../pages/home.page.js';
@@ -14,7 +14,8 @@ import { overviewPage } from '../pages/overview.page.js';
 import { welcomePage } from '../pages/welcome.page.js';
 import { PortalResponder } from '../portal-responder.js';
 import { PORTAL_RESPONDER } from '../portal-tokens.js';
-import { csrfValid, type PortalRequest } from '../session/portal-request.js';
+import type { PortalRequest } from '../session/portal-request.js';
+import { residentVariable, scopedRoutes } from './resident-scope.js';
 import type { PortalLocale } from '../i18n/catalogue.js';
 
 interface HomeData {
@@ -25,7 +26,7 @@ interface HomeData {
   readonly notifications: readonly { read: boolean }[];
 }
 
-/** The resident's journey: welcome, next step, overview, budget and what it leaves, inbox. */
+/** The resident's journey (and a counsellor's for a client): welcome, next step, overview, budget and what it leaves, inbox. */
 @Controller()
 export class ResidentController {
   constructor(@Inject(PORTAL_RESPONDER) private readonly responder: PortalResponder) {}
@@ -56,53 +57,54 @@ export class ResidentController {
     });
   }
 
-  @Get('overview')
+  @Get(scopedRoutes('overview'))
   async overview(@Req() req: PortalRequest, @Res() res: Response): Promise<void> {
-    await handlePage(this.responder, req, res, async () => {
-      const answer = await this.responder.gateway<{ me: OverviewView }>(req, res, OVERVIEW_SELF);
+    await handleScopedPage(this.responder, req, res, async (scope) => {
+      const answer =
+        scope.residentId === undefined
+          ? await this.responder.gateway<{ me: OverviewView }>(req, res, OVERVIEW_SELF).then((a) => ({ errors: a.errors, overview: a.data.me }))
+          : await this.responder.gateway<{ resident: OverviewView }>(req, res, OVERVIEW_CLIENT, { residentId: scope.residentId }).then((a) => ({ errors: a.errors, overview: a.data.resident }));
       const ctx = this.responder.context(req);
-      const unavailable = unavailableCreditors(answer.errors, answer.data.me);
-      await this.responder.page(req, res, ctx, ctx.t.overview.title, overviewPage(ctx, answer.data.me, unavailable, '/budget'));
+      const unavailable = unavailableCreditors(answer.errors, answer.overview);
+      await this.responder.page(req, res, ctx, ctx.t.overview.title, overviewPage(ctx, answer.overview, unavailable));
     });
   }
 
-  @Get('budget')
+  @Get(scopedRoutes('budget'))
   async budget(@Req() req: PortalRequest, @Res() res: Response): Promise<void> {
-    await handlePage(this.responder, req, res, async () => {
-      const { data } = await this.responder.gateway<{ budget: BudgetView | null }>(req, res, BUDGET);
+    await handleScopedPage(this.responder, req, res, async (scope) => {
+      const { data } = await this.responder.gateway<{ budget: BudgetView | null }>(req, res, BUDGET, residentVariable(scope));
       const ctx = this.responder.context(req);
       const values: FormFields = ctx.draft ?? (data.budget === null ? {} : { netIncome: amountForInput(data.budget.netIncome, ctx.locale), payDay: String(data.budget.payDay) });
-      await this.responder.page(req, res, ctx, ctx.t.budget.title, budgetPage(ctx, { action: '/budget', values, errors: [], intro: ctx.t.budget.intro, submit: ctx.t.budget.submit }));
+      await this.responder.page(req, res, ctx, ctx.t.budget.title, budgetPage(ctx, { action: `${scope.base}/budget`, values, errors: [], intro: ctx.t.budget.intro, submit: ctx.t.budget.submit }));
     });
   }
 
-  @Post('budget')
+  @Post(scopedRoutes('budget'))
   async saveBudget(@Req() req: PortalRequest, @Res() res: Response): Promise<void> {
-    await handlePage(this.responder, req, res, async () => {
-      await this.responder.person(req, res);
-      if (!csrfValid(req)) return expiredForm(this.responder, req, res);
+    await handleScopedForm(this.responder, req, res, async (scope) => {
       const fields = draftOf(req.body);
       const ctx = this.responder.context(req);
       const checked = validateBudgetForm(fields, ctx.t);
-      const again = (errors: { field: string; message: string }[]) =>
-        this.responder.page(req, res, ctx, ctx.t.budget.title, budgetPage(ctx, { action: '/budget', values: fields, errors, intro: ctx.t.budget.intro, submit: ctx.t.budget.submit }), 422);
-      if (!checked.ok) return again([...checked.errors]);
+      const again = (errors: readonly FieldError[]) =>
+        this.responder.page(req, res, ctx, ctx.t.budget.title, budgetPage(ctx, { action: `${scope.base}/budget`, values: fields, errors, intro: ctx.t.budget.intro, submit: ctx.t.budget.submit }), 422);
+      if (!checked.ok) return again(checked.errors);
       const { partnerAgeBand, ...answers } = checked.value;
       try {
-        await this.responder.gateway(req, res, SET_BUDGET, { input: { ...answers, ...(partnerAgeBand === undefined ? {} : { partnerAgeBand }) } });
+        await this.responder.gateway(req, res, SET_BUDGET, { input: { ...residentVariable(scope), ...answers, ...(partnerAgeBand === undefined ? {} : { partnerAgeBand }) } });
       } catch (error) {
         // The engine has the last word: a field it refuses is shown at that field.
         if (error instanceof GatewayError && error.has(ProposalErrorCode.BUDGET_INVALID)) return again([{ field: 'netIncome', message: ctx.t.budget.errors.netIncome }]);
         throw error;
       }
-      await this.responder.redirect(req, res, '/budget/result');
+      await this.responder.redirect(req, res, `${scope.base}/budget/result`);
     });
   }
 
-  @Get('budget/result')
+  @Get(scopedRoutes('budget/result'))
   async result(@Req() req: PortalRequest, @Res() res: Response): Promise<void> {
-    await handlePage(this.responder, req, res, async () => {
-      const { data } = await this.responder.gateway<{ budget: BudgetView | null }>(req, res, BUDGET);
+    await handleScopedPage(this.responder, req, res, async (scope) => {
+      const { data } = await this.responder.gateway<{ budget: BudgetView | null }>(req, res, BUDGET, residentVariable(scope));
       const ctx = this.responder.context(req);
       await this.responder.page(req, res, ctx, ctx.t.result.title, budgetResultPage(ctx, data.budget));
     });

@@ -103,8 +103,11 @@ export function errorSummary(ctx: PageContext, errors: readonly FieldError[]): S
 </div>`;
 }
 
+/** The Utrecht alert's modifier for each kind ("success" is its "ok"). */
+const ALERT_MODIFIER = { success: 'ok', info: 'info', warning: 'warning', error: 'error' } as const;
+
 export function alert(kind: 'success' | 'info' | 'warning' | 'error', content: HtmlValue): SafeHtml {
-  return html`<div class="utrecht-alert utrecht-alert--${kind}" role="${kind === 'error' ? 'alert' : 'status'}"><div class="utrecht-alert__message">${content}</div></div>`;
+  return html`<div class="utrecht-alert utrecht-alert--${ALERT_MODIFIER[kind]}" role="${kind === 'error' ? 'alert' : 'status'}"><div class="utrecht-alert__message">${content}</div></div>`;
 }
 
 export function csrfField(ctx: PageContext): SafeHtml {

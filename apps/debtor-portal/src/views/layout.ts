@@ -1,17 +1,37 @@
-import { PORTAL_LOCALES, type PortalLocale } from '../i18n/catalogue.js';
+import { PORTAL_LOCALES, type Messages, type PortalLocale } from '../i18n/catalogue.js';
+import { clientLabel } from '../resident/resident-scope.js';
 import { html, type SafeHtml } from '../html/html.js';
 import { alert, csrfField } from './components.js';
 import type { PageContext } from './page-context.js';
 
 /** Where the menu points, for a resident and for a counsellor. */
-const RESIDENT_NAV = [
+type NavItem = readonly [href: string, key: keyof Messages['nav']];
+
+const RESIDENT_NAV: readonly NavItem[] = [
   ['/start', 'home'],
+  ['/creditors', 'link'],
+  ['/consent', 'consent'],
   ['/overview', 'overview'],
   ['/budget', 'budget'],
+  ['/plan', 'plan'],
+  ['/privacy', 'privacy'],
   ['/inbox', 'inbox'],
-] as const;
-// Linking, consent, the plan, privacy and the caseload get their pages next (issue #7 continues).
-const COUNSELLOR_NAV = [['/inbox', 'inbox']] as const;
+];
+const COUNSELLOR_NAV: readonly NavItem[] = [
+  ['/clients', 'caseload'],
+  ['/inbox', 'inbox'],
+];
+/** A counsellor working for a client: that client's pages, and the way back to the caseload. */
+function clientNav(base: string): NavItem[] {
+  return [['/clients', 'caseload'], ...(['creditors', 'consent', 'overview', 'budget', 'plan'] as const).map((page): NavItem => [`${base}/${page}`, NAV_KEYS[page]])];
+}
+const NAV_KEYS = { creditors: 'link', consent: 'consent', overview: 'overview', budget: 'budget', plan: 'plan' } as const;
+
+function navFor(ctx: PageContext): readonly NavItem[] {
+  if (ctx.person === undefined) return [];
+  if (ctx.scope.residentId !== undefined) return clientNav(ctx.scope.base);
+  return ctx.person.counsellor ? COUNSELLOR_NAV : RESIDENT_NAV;
+}
 
 /**
  * The page shell: language, skip link, header with the language switch and logout, menu, one main
@@ -20,7 +40,7 @@ const COUNSELLOR_NAV = [['/inbox', 'inbox']] as const;
 export function layout(ctx: PageContext, params: { readonly title: string; readonly body: SafeHtml }): SafeHtml {
   const locale = PORTAL_LOCALES[ctx.locale];
   const t = ctx.t;
-  const nav = ctx.person === undefined ? [] : ctx.person.counsellor ? COUNSELLOR_NAV : RESIDENT_NAV;
+  const nav = navFor(ctx);
   return html`<!DOCTYPE html>
 <html lang="${locale.htmlLang}" dir="${locale.dir}" class="utrecht-theme utrecht-root">
 <head>
@@ -33,7 +53,7 @@ export function layout(ctx: PageContext, params: { readonly title: string; reado
 <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">${t.common.skipToContent}</a>
 <div class="sr-page">
 <header class="sr-header">
-  <a class="sr-brand" href="${ctx.person === undefined ? '/' : ctx.person.counsellor ? '/inbox' : '/start'}">${t.meta.appName}</a>
+  <a class="sr-brand" href="${ctx.person === undefined ? '/' : ctx.person.counsellor ? '/clients' : '/start'}">${t.meta.appName}</a>
   <div class="sr-tools">
     ${languageSwitch(ctx)}
     ${ctx.person !== undefined &&
@@ -42,8 +62,9 @@ export function layout(ctx: PageContext, params: { readonly title: string; reado
 </header>
 ${nav.length > 0 &&
 html`<nav class="sr-nav" aria-label="${t.common.mainNavigation}"><ul>${nav.map(
-  ([href, key]) => html`<li><a class="utrecht-link" href="${href}"${ctx.path === href || ctx.path.startsWith(`${href}/`) ? html` aria-current="page"` : ''}>${t.nav[key]}</a></li>`,
+  ([href, key]) => html`<li><a class="utrecht-link" href="${href}"${ctx.path === href || (href !== '/clients' && ctx.path.startsWith(`${href}/`)) ? html` aria-current="page"` : ''}>${t.nav[key]}</a></li>`,
 )}</ul></nav>`}
+${ctx.scope.residentId !== undefined && html`<p class="utrecht-paragraph sr-acting-for">${t.caseload.workingFor(t.caseload.clientName(clientLabel(ctx.scope.residentId)))}</p>`}
 <main id="main" tabindex="-1">
 ${ctx.flash !== undefined && alert(ctx.flash.kind, ctx.flash.text)}
 <h1 class="utrecht-heading-1">${params.title}</h1>
