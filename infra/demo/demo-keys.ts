@@ -150,3 +150,13 @@ function isDemoKeys(value: unknown): value is StoredDemoKeys {
 export function paymentProviderSecret(keys: DemoKeys): string {
   return createHmac('sha256', keys.pseudonymSecret).update('samen-regelen-demo/payment-provider').digest('hex');
 }
+
+/**
+ * The portal's client secret at the development identity provider (its OIDC_CLIENT_SECRET; the
+ * provider's IDP_CLIENTS), derived from the kept pseudonym secret like the payment provider's: stable
+ * across runs, different on every machine, and nowhere in the code. Demo only: a real portal gets its
+ * secret from the broker it is registered with.
+ */
+export function portalClientSecret(keys: DemoKeys): string {
+  return createHmac('sha256', keys.pseudonymSecret).update('samen-regelen-demo/debtor-portal').digest('hex');
+}

@@ -6,7 +6,11 @@ export interface DemoNode {
   readonly name: string;
   readonly sector: CreditorSector;
   readonly port: number;
-  /** How this creditor decides on proposals (ACCEPTANCE_POLICY): one accepts by itself, the others ask their staff. */
+  /**
+   * How this creditor decides on proposals (ACCEPTANCE_POLICY): three accept a share that checks out by
+   * themselves, so a plan of Noor's or Joyce's starts without anyone deciding in a back-office; the
+   * municipality and the housing corporation ask their staff, so Sanne's plan shows that side too.
+   */
   readonly acceptancePolicy: 'automatic' | 'staff';
 }
 
@@ -17,8 +21,8 @@ export interface DemoNode {
 export const DEMO_NODES: readonly DemoNode[] = [
   { creditorId: 'gemeente-utrecht', name: 'Gemeente Utrecht', sector: CreditorSector.MUNICIPALITY, port: 4101, acceptancePolicy: 'staff' },
   { creditorId: 'hdsr', name: 'Hoogheemraadschap De Stichtse Rijnlanden', sector: CreditorSector.WATER_BOARD, port: 4102, acceptancePolicy: 'automatic' },
-  { creditorId: 'stroomwijzer-energie', name: 'Stroomwijzer Energie', sector: CreditorSector.ENERGY, port: 4103, acceptancePolicy: 'staff' },
-  { creditorId: 'zekerzorg', name: 'ZekerZorg Zorgverzekeraar', sector: CreditorSector.HEALTH_INSURER, port: 4104, acceptancePolicy: 'staff' },
+  { creditorId: 'stroomwijzer-energie', name: 'Stroomwijzer Energie', sector: CreditorSector.ENERGY, port: 4103, acceptancePolicy: 'automatic' },
+  { creditorId: 'zekerzorg', name: 'ZekerZorg Zorgverzekeraar', sector: CreditorSector.HEALTH_INSURER, port: 4104, acceptancePolicy: 'automatic' },
   { creditorId: 'woonstichting-de-linde', name: 'Woonstichting De Linde', sector: CreditorSector.HOUSING, port: 4105, acceptancePolicy: 'staff' },
 ];
 
@@ -32,6 +36,12 @@ export interface DemoResident {
   readonly displayName: string;
   /** Creditor id → the customer_id in that creditor's seed file. */
   readonly accounts: Readonly<Record<string, string>>;
+  /**
+   * 'demo': the demo links these accounts and gives the consents itself (through the coordinator's
+   * API). 'portal': it leaves them alone, so a newcomer links them in the portal, as a resident would
+   * from the creditors' letters, and gives consent there.
+   */
+  readonly setUp: 'demo' | 'portal';
 }
 
 export const DEMO_RESIDENTS: readonly DemoResident[] = [
@@ -45,6 +55,7 @@ export const DEMO_RESIDENTS: readonly DemoResident[] = [
       zekerzorg: 'ZZ-55012871',
       'woonstichting-de-linde': 'DL-0004412',
     },
+    setUp: 'demo',
   },
   {
     residentId: 'resident-ahmed',
@@ -54,13 +65,28 @@ export const DEMO_RESIDENTS: readonly DemoResident[] = [
       'stroomwijzer-energie': 'SWE-7740518',
       'woonstichting-de-linde': 'DL-0006127',
     },
+    setUp: 'demo',
   },
   {
     residentId: 'resident-joyce',
     displayName: 'Joyce Bakker',
     accounts: { hdsr: 'HDSR-2021-093317', zekerzorg: 'ZZ-55309460' },
+    setUp: 'demo',
+  },
+  {
+    // Nothing linked, no consent: the one to click through the portal with, from the start.
+    residentId: 'resident-noor',
+    displayName: 'Noor Jansen',
+    accounts: { hdsr: 'HDSR-2022-318450', 'stroomwijzer-energie': 'SWE-7738842', zekerzorg: 'ZZ-55268114' },
+    setUp: 'portal',
   },
 ];
+
+/** The residents the demo links and gives consents for itself. */
+export function residentsSetUpByDemo(): DemoResident[] {
+  return DEMO_RESIDENTS.filter((r) => r.setUp === 'demo');
+}
+
 
 /** A demo debt counsellor, so residents have someone to give a mandate to. */
 export interface DemoCounsellor {
@@ -105,6 +131,20 @@ export const IDP_DISCOVERY_PATH = '/.well-known/openid-configuration';
 /** The simulated payment provider (infra/payment-provider): a bank-like page to pay a plan by its reference. */
 export const PAYMENT_PROVIDER_PORT = 4090;
 export const PAYMENT_PROVIDER_URL = `http://127.0.0.1:${PAYMENT_PROVIDER_PORT}`;
+
+/**
+ * The resident portal (dist/apps/debtor-portal/src/main.js): what a newcomer opens in a browser. It
+ * logs people in at the identity provider as the confidential client DEMO_PORTAL_CLIENT_ID (its secret
+ * derives from .demo/keys.json, see portalClientSecret) and keeps sessions in Redis under its own prefix.
+ */
+export const PORTAL_PORT = 4200;
+export const PORTAL_URL = `http://127.0.0.1:${PORTAL_PORT}`;
+export const PORTAL_CALLBACK_URL = `${PORTAL_URL}/auth/callback`;
+/** Where the identity provider may send the browser after a logout: the portal's welcome page. */
+export const PORTAL_POST_LOGOUT_URL = `${PORTAL_URL}/`;
+export const DEMO_PORTAL_CLIENT_ID = 'debtor-portal';
+/** Never the portal's default prefix, nor a test run's (`sr-test-portal-…`). */
+export const PORTAL_SESSION_PREFIX = 'samen-regelen-demo:portal:session:';
 
 /** The federation gateway (dist/apps/gateway/src/gateway-main.js): the one public GraphQL endpoint. */
 export const GATEWAY_PORT = 4000;

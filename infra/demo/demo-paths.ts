@@ -17,6 +17,8 @@ export interface DemoPaths {
   readonly gatewayMain: string;
   /** The compiled simulated payment provider (infra/payment-provider). */
   readonly paymentProviderMain: string;
+  /** The compiled resident portal. */
+  readonly portalMain: string;
 }
 
 /** Paths in the repository, found from this file's place (it runs from dist/infra/demo/). */
@@ -31,6 +33,7 @@ export function demoPaths(): DemoPaths {
     idpMain: join(root, 'dist', 'infra', 'idp', 'main.js'),
     gatewayMain: join(root, 'dist', 'apps', 'gateway', 'src', 'gateway-main.js'),
     paymentProviderMain: join(root, 'dist', 'infra', 'payment-provider', 'main.js'),
+    portalMain: join(root, 'dist', 'apps', 'debtor-portal', 'src', 'main.js'),
   };
 }
 

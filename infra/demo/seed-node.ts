@@ -32,39 +32,55 @@ export async function uploadSeedCsv(params: { node: DemoNode; seedDir: string; s
   return body;
 }
 
+/** What a creditor's letter tells a resident: what to type to link the account (the node checks it). */
+export interface LinkLetter {
+  /** The customer number (the creditor's `customer_id`). */
+  readonly reference: string;
+  /** As the node holds it: `3511 AB`. */
+  readonly postcode: string;
+  /** YYYY-MM-DD; undefined when the creditor holds none (then none is asked). */
+  readonly birthDate: string | undefined;
+  /** The resident's claims at this creditor. */
+  readonly claims: number;
+}
+
 /**
- * Links each demo resident's account at this creditor the real way: through the coordinator's
- * `linkAccount`, with the customer number, postcode and birth date from the creditor's letter, which
- * the node checks before it stores the resident's pseudonym. The demo reads what the letter would say
- * (postcode, birth date) from the node's seed data. Returns how many claims each linked resident has here.
+ * What each demo resident's letter from this creditor would say, read from the node's seed data (the
+ * demo has no letters to read): resident id → letter. A resident with no account here is left out, and
+ * so is one whose account is missing from data kept from an older run.
  */
-export async function linkDemoResidents(params: {
-  databaseUrl: string;
-  creditorId: string;
-  residents: readonly { resident: DemoResident; session: CoordinatorSession }[];
-}): Promise<Map<string, number>> {
-  const claims = new Map<string, number>();
-  await withClient(params.databaseUrl, async (db) => {
-    for (const { resident, session } of params.residents) {
-      const customerReference = resident.accounts[params.creditorId];
-      if (customerReference === undefined) continue;
+export async function readLetters(databaseUrl: string, residents: readonly DemoResident[], creditorId: string): Promise<Map<string, LinkLetter>> {
+  const letters = new Map<string, LinkLetter>();
+  await withClient(databaseUrl, async (db) => {
+    for (const resident of residents) {
+      const reference = resident.accounts[creditorId];
+      if (reference === undefined) continue;
       const { rows } = await db.query<{ postcode: string; birth_date: string | null; claims: string }>(
         `SELECT cu.postcode, to_char(cu.birth_date, 'YYYY-MM-DD') AS birth_date, count(c.id)::text AS claims
            FROM customers cu LEFT JOIN claims c ON c.customer_id = cu.id
           WHERE cu.reference = $1 GROUP BY cu.id`,
-        [customerReference],
+        [reference],
       );
-      const letter = rows[0];
-      if (letter === undefined) throw new Error(`${params.creditorId} has no customer ${customerReference} in its seed data.`);
-      const { linkAccount } = await session.graphql<{ linkAccount: { linked: boolean; message: string } }>(
-        'mutation ($input: LinkAccountInput!) { linkAccount(input: $input) { linked message } }',
-        { input: { creditorId: params.creditorId, reference: customerReference, postcode: letter.postcode, ...(letter.birth_date === null ? {} : { birthDate: letter.birth_date }) } },
-      );
-      if (!linkAccount.linked) throw new Error(`${resident.residentId} could not link ${customerReference} at ${params.creditorId}: ${linkAccount.message}`);
-      claims.set(resident.residentId, Number(letter.claims));
+      const row = rows[0];
+      if (row === undefined) continue;
+      letters.set(resident.residentId, { reference, postcode: row.postcode, birthDate: row.birth_date ?? undefined, claims: Number(row.claims) });
     }
   });
-  return claims;
+  return letters;
+}
+
+/**
+ * Links a demo resident's account at this creditor the real way: through the coordinator's
+ * `linkAccount`, with the customer number, postcode and birth date from the creditor's letter, which
+ * the node checks before it stores the resident's pseudonym.
+ */
+export async function linkDemoResident(params: { creditorId: string; residentId: string; letter: LinkLetter; session: CoordinatorSession }): Promise<void> {
+  const { letter } = params;
+  const { linkAccount } = await params.session.graphql<{ linkAccount: { linked: boolean; message: string } }>(
+    'mutation ($input: LinkAccountInput!) { linkAccount(input: $input) { linked message } }',
+    { input: { creditorId: params.creditorId, reference: letter.reference, postcode: letter.postcode, ...(letter.birthDate === undefined ? {} : { birthDate: letter.birthDate }) } },
+  );
+  if (!linkAccount.linked) throw new Error(`${params.residentId} could not link ${letter.reference} at ${params.creditorId}: ${linkAccount.message}`);
 }
 
 export async function countClaims(databaseUrl: string): Promise<number> {

@@ -1,10 +1,12 @@
 /**
  * `npm run demo`: the whole federation on one machine, for a newcomer. Starts the development OpenID
- * Provider, the coordinator, five creditor nodes (each with its own database) and the federation
- * gateway; seeds the nodes through the real CSV import; registers the nodes in the coordinator's
- * directory; logs three demo residents, a counsellor and an administrator in at the identity provider,
- * links the residents' accounts, gives their consents and one mandate through the coordinator's API;
- * checks the overview through the gateway; and prints what to try. See infra/demo/README.md.
+ * Provider, the coordinator, the simulated payment provider, five creditor nodes (each with its own
+ * database), the federation gateway and the resident portal; seeds the nodes through the real CSV
+ * import; registers the nodes in the coordinator's directory; logs the demo residents, a counsellor and
+ * an administrator in at the identity provider, links three residents' accounts, gives their consents
+ * and one mandate through the coordinator's API (the fourth resident is left for the newcomer to link
+ * in the portal); checks the overview through the gateway; and prints what to try. See
+ * infra/demo/README.md.
  *
  *   npm run demo               fresh: drop and recreate the demo databases, seed them again
  *   npm run demo -- --keep     keep the data of the last run (a node without claims is seeded)
@@ -14,7 +16,7 @@ import { DEMO_CLIENT } from '../idp/development-clients.js';
 import { consentTokenFor, type CoordinatorSession } from './coordinator-sessions.js';
 import { giveDemoConsent, giveDemoMandate, registerDemoCreditors, signInDemoResidents, type SetupOutcome } from './coordinator-setup.js';
 import { readDemoEnv, type DemoEnv } from './demo-env.js';
-import { loadOrCreateDemoKeys, paymentProviderSecret, pseudonymSecretBase64, type DemoKeys } from './demo-keys.js';
+import { loadOrCreateDemoKeys, paymentProviderSecret, portalClientSecret, pseudonymSecretBase64, type DemoKeys } from './demo-keys.js';
 import { databaseUrl, DemoSetupError, ensurePostgres, prepareDatabases } from './demo-databases.js';
 import {
   COORDINATOR_CONSENT_JWKS_URL,
@@ -25,7 +27,9 @@ import {
   COORDINATOR_URL,
   DEMO_COUNSELLOR,
   DEMO_NODES,
+  DEMO_PORTAL_CLIENT_ID,
   DEMO_RESIDENTS,
+  GATEWAY_GRAPHQL_URL,
   GATEWAY_PORT,
   GATEWAY_URL,
   IDP_DISCOVERY_PATH,
@@ -35,9 +39,15 @@ import {
   MANDATING_RESIDENT_ID,
   PAYMENT_PROVIDER_PORT,
   PAYMENT_PROVIDER_URL,
+  PORTAL_CALLBACK_URL,
+  PORTAL_PORT,
+  PORTAL_POST_LOGOUT_URL,
+  PORTAL_SESSION_PREFIX,
+  PORTAL_URL,
   demoDatabaseName,
   findDemoResident,
   nodeUrl,
+  residentsSetUpByDemo,
   type DemoNode,
 } from './demo-nodes.js';
 import { demoPaths, type DemoPaths } from './demo-paths.js';
@@ -46,9 +56,9 @@ import { DemoSupervisor } from './demo-supervisor.js';
 import { assertPortsFree } from './free-ports.js';
 import { describeOverview, overviewThroughGateway, OVERVIEW_QUERY, residentOverviewQuery, type GatewayOverview } from './gateway-check.js';
 import { waitForCurrentCheckpoint } from './ledger-checkpoint.js';
-import { countClaims, linkDemoResidents, uploadSeedCsv } from './seed-node.js';
+import { countClaims, linkDemoResident, readLetters, uploadSeedCsv } from './seed-node.js';
 import type { DemoService } from './service-process.js';
-import { renderSummary, type CoordinatorOutcome, type NodeOutcome, type SummaryExamples } from './summary.js';
+import { renderSummary, type CoordinatorOutcome, type NodeOutcome, type PortalResident, type SummaryExamples } from './summary.js';
 
 const READY_TIMEOUT_MS = 90_000;
 /**
@@ -66,6 +76,7 @@ const COLOURS = ['36', '33', '35', '32', '34'];
 const COORDINATOR_COLOUR = '31';
 const IDP_COLOUR = '95';
 const GATEWAY_COLOUR = '92';
+const PORTAL_COLOUR = '96';
 const colour = process.stdout.isTTY;
 const IDENTITY_PROVIDER: DemoService = {
   id: 'idp',
@@ -76,7 +87,8 @@ const IDENTITY_PROVIDER: DemoService = {
 const COORDINATOR: DemoService = { id: 'coordinator', name: 'Samen Regelen coordinator', url: COORDINATOR_URL };
 const GATEWAY: DemoService = { id: 'gateway', name: 'federation gateway', url: GATEWAY_URL };
 const PAYMENT_PROVIDER: DemoService = { id: 'payments', name: 'simulated payment provider', url: PAYMENT_PROVIDER_URL };
-const prefixWidth = Math.max(...[IDENTITY_PROVIDER, COORDINATOR, GATEWAY, PAYMENT_PROVIDER].map((s) => s.id.length), ...DEMO_NODES.map((n) => n.creditorId.length));
+const PORTAL: DemoService = { id: 'portal', name: 'resident portal', url: PORTAL_URL };
+const prefixWidth = Math.max(...[IDENTITY_PROVIDER, COORDINATOR, GATEWAY, PAYMENT_PROVIDER, PORTAL].map((s) => s.id.length), ...DEMO_NODES.map((n) => n.creditorId.length));
 
 function prefixed(label: string, ansiColour: string): (line: string) => void {
   const tag = `[${label}]`.padEnd(prefixWidth + 2);
@@ -95,7 +107,7 @@ async function main(supervisor: DemoSupervisor): Promise<void> {
   if (added.length > 0) log(`Added ${added.join(', ')} to ${paths.keysFile}.`);
 
   await ensurePostgres(env.pgAdminUrl, log);
-  await assertPortsFree([IDP_PORT, COORDINATOR_PORT, PAYMENT_PROVIDER_PORT, ...DEMO_NODES.map((n) => n.port), GATEWAY_PORT]);
+  await assertPortsFree([IDP_PORT, COORDINATOR_PORT, PAYMENT_PROVIDER_PORT, ...DEMO_NODES.map((n) => n.port), GATEWAY_PORT, PORTAL_PORT]);
   await prepareDatabases(env.pgAdminUrl, [COORDINATOR_DATABASE, ...DEMO_NODES.map((n) => demoDatabaseName(n.creditorId))], fresh);
   log(fresh ? 'Recreated the demo databases (sr_demo_*).' : 'Keeping the demo databases (sr_demo_*) as they are.');
 
@@ -149,17 +161,25 @@ async function main(supervisor: DemoSupervisor): Promise<void> {
   log(`Logged ${residents.size} demo residents in at the identity provider; the coordinator knows each by a platform id.`);
   const outcomes = await Promise.all(DEMO_NODES.map((node) => seedAndLink(node, keys, env, paths, residents)));
   const permissions = await givePermissions(residents, creditors);
+  const portalResidents = await residentsForThePortal(residents, outcomes);
 
-  // Last the gateway: it keeps no state and reads the directory and the consents per request, so it
-  // can start once there is something to federate.
+  // Last the gateway and the portal: they keep no state of their own (the portal's sessions are in
+  // Redis) and read the directory and the consents per request, so they start once there is
+  // something to federate.
   const gateway = supervisor.start({
     service: GATEWAY,
     mainFile: paths.gatewayMain,
     env: gatewayEnv(env),
     print: prefixed(GATEWAY.id, GATEWAY_COLOUR),
   });
-  log('Starting the gateway …');
-  await gateway.waitUntilReady(READY_TIMEOUT_MS);
+  const portal = supervisor.start({
+    service: PORTAL,
+    mainFile: paths.portalMain,
+    env: portalEnv(keys, env),
+    print: prefixed(PORTAL.id, PORTAL_COLOUR),
+  });
+  log('Starting the gateway and the portal …');
+  await Promise.all([gateway.waitUntilReady(READY_TIMEOUT_MS), portal.waitUntilReady(READY_TIMEOUT_MS)]);
   if (supervisor.isStopping) return;
 
   if (!(await waitForCurrentCheckpoint((CHECKPOINT_INTERVAL_SECONDS + 5) * 1000))) {
@@ -173,6 +193,7 @@ async function main(supervisor: DemoSupervisor): Promise<void> {
       outcomes,
       coordinator: permissions.outcome,
       examples,
+      portalResidents,
       loginUrl: await browserLoginUrl(),
       coordinatorDatabaseUrl: databaseUrl(env.pgAdminUrl, COORDINATOR_DATABASE),
     }),
@@ -185,7 +206,7 @@ async function givePermissions(
   creditors: CoordinatorOutcome['creditors'],
 ): Promise<{ outcome: CoordinatorOutcome; counsellor: CoordinatorSession }> {
   const consents = await Promise.all(
-    DEMO_RESIDENTS.map(async (resident) => {
+    residentsSetUpByDemo().map(async (resident) => {
       const session = sessionOf(residents, resident.residentId);
       const overview = await giveDemoConsent(session, resident, 'DEBT_OVERVIEW');
       const arrangement = await giveDemoConsent(session, resident, 'COLLECTIVE_ARRANGEMENT');
@@ -291,12 +312,40 @@ async function seedAndLink(
   } else {
     data = `kept ${existing} claims`;
   }
-  const residentClaims = await linkDemoResidents({
-    databaseUrl: url,
-    creditorId: node.creditorId,
-    residents: DEMO_RESIDENTS.map((resident) => ({ resident, session: sessionOf(residents, resident.residentId) })),
-  });
-  return { node, data, residentClaims };
+  // What each resident's letter from this creditor says: the demo types it for the residents it sets
+  // up; the summary prints it for the one the newcomer links in the portal.
+  const letters = await readLetters(url, DEMO_RESIDENTS, node.creditorId);
+  for (const resident of residentsSetUpByDemo()) {
+    if (resident.accounts[node.creditorId] === undefined) continue;
+    const letter = letters.get(resident.residentId);
+    if (letter === undefined) throw new Error(`${node.creditorId} has no customer ${resident.accounts[node.creditorId]} in its seed data.`);
+    await linkDemoResident({ creditorId: node.creditorId, residentId: resident.residentId, letter, session: sessionOf(residents, resident.residentId) });
+  }
+  const residentClaims = new Map([...letters].map(([residentId, letter]) => [residentId, letter.claims]));
+  return { node, data, residentClaims, letters };
+}
+
+/**
+ * The residents the demo leaves for the newcomer: what their letters say, and which of their accounts
+ * are linked already (by the newcomer, in the portal, in an earlier run kept with --keep).
+ */
+async function residentsForThePortal(residents: ReadonlyMap<string, CoordinatorSession>, outcomes: readonly NodeOutcome[]): Promise<PortalResident[]> {
+  return Promise.all(
+    DEMO_RESIDENTS.filter((r) => r.setUp === 'portal').map(async (resident) => {
+      const session = sessionOf(residents, resident.residentId);
+      const { accountLinks } = await session.graphql<{ accountLinks: { creditor: { id: string } }[] }>('{ accountLinks { creditor { id } } }');
+      const linked = new Set(accountLinks.map((l) => l.creditor.id));
+      const letters = outcomes.flatMap(({ node, letters: byResident }) => {
+        const letter = byResident.get(resident.residentId);
+        return letter === undefined ? [] : [{ node, letter, linked: linked.has(node.creditorId) }];
+      });
+      const missing = Object.keys(resident.accounts).filter((creditorId) => !letters.some((l) => l.node.creditorId === creditorId));
+      if (missing.length > 0) {
+        log(`${resident.displayName} (${resident.residentId}) has no account at ${missing.join(', ')} in the data kept from an earlier run; start without --keep to seed it.`);
+      }
+      return { resident, platformId: session.platformId, letters };
+    }),
+  );
 }
 
 function sessionOf(residents: ReadonlyMap<string, CoordinatorSession>, residentId: string): CoordinatorSession {
@@ -323,8 +372,17 @@ function idpEnv(keys: DemoKeys, env: DemoEnv): Record<string, string> {
     IDP_ISSUER,
     // The key kept in .demo/keys.json: tokens printed by one run still verify after a restart.
     IDP_SIGNING_KEY: JSON.stringify(keys.identityProvider),
-    // The one client the demo and demo:token log in with (public, PKCE).
-    IDP_CLIENTS: JSON.stringify([{ client_id: DEMO_CLIENT.clientId, redirect_uris: [DEMO_CLIENT.redirectUri] }]),
+    IDP_CLIENTS: JSON.stringify([
+      // The client the demo and demo:token log in with (public, PKCE).
+      { client_id: DEMO_CLIENT.clientId, redirect_uris: [DEMO_CLIENT.redirectUri] },
+      // The portal: confidential, with a development secret derived from .demo/keys.json.
+      {
+        client_id: DEMO_PORTAL_CLIENT_ID,
+        client_secret: portalClientSecret(keys),
+        redirect_uris: [PORTAL_CALLBACK_URL],
+        post_logout_redirect_uris: [PORTAL_POST_LOGOUT_URL],
+      },
+    ]),
     IDP_ACCESS_TOKEN_SECONDS: String(ACCESS_TOKEN_SECONDS),
   };
 }
@@ -354,6 +412,29 @@ function coordinatorEnv(keys: DemoKeys, env: DemoEnv): Record<string, string> {
     // Shared with the simulated payment provider, which signs its callbacks with it.
     PAYMENT_PROVIDER_SECRET: paymentProviderSecret(keys),
     GRAPHQL_INTROSPECTION: 'true',
+    LOG_LEVEL: 'info',
+  };
+}
+
+/** Everything the portal reads at boot, passed explicitly (nothing inherited from the developer's shell). */
+function portalEnv(keys: DemoKeys, env: DemoEnv): Record<string, string> {
+  return {
+    PATH: env.path,
+    NODE_ENV: 'development',
+    ...(colour ? {} : { NO_COLOR: '1' }),
+    HOST: '127.0.0.1',
+    PORT: String(PORTAL_PORT),
+    PORTAL_PUBLIC_URL: PORTAL_URL,
+    GATEWAY_URL: GATEWAY_GRAPHQL_URL,
+    // The consent ledger's HTTP API (receipts) is the coordinator's.
+    LEDGER_URL: COORDINATOR_URL,
+    OIDC_ISSUER: IDP_ISSUER,
+    OIDC_CLIENT_ID: DEMO_PORTAL_CLIENT_ID,
+    OIDC_CLIENT_SECRET: portalClientSecret(keys),
+    // Its own key prefix in Redis (the default Redis, as the coordinator's queue), never a test run's.
+    SESSION_PREFIX: PORTAL_SESSION_PREFIX,
+    // Plain http on this machine: cookies without Secure, or the browser would drop them.
+    SECURE_COOKIES: 'false',
     LOG_LEVEL: 'info',
   };
 }

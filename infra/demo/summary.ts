@@ -15,6 +15,7 @@ import {
   DEMO_RESIDENTS,
   GATEWAY_GRAPHQL_URL,
   PAYMENT_PROVIDER_URL,
+  PORTAL_URL,
   GATEWAY_URL,
   IDP_DISCOVERY_PATH,
   IDP_ISSUER,
@@ -24,6 +25,7 @@ import {
   type DemoResident,
 } from './demo-nodes.js';
 import { describeOverview, OVERVIEW_QUERY, residentOverviewQuery, type GatewayOverview } from './gateway-check.js';
+import type { LinkLetter } from './seed-node.js';
 
 export interface NodeOutcome {
   readonly node: DemoNode;
@@ -31,6 +33,16 @@ export interface NodeOutcome {
   readonly data: string;
   /** Resident id → how many claims of theirs this node holds. */
   readonly residentClaims: ReadonlyMap<string, number>;
+  /** Resident id → what their letter from this creditor says (customer number, postcode, birth date). */
+  readonly letters: ReadonlyMap<string, LinkLetter>;
+}
+
+/** A resident the demo leaves for the newcomer to link in the portal (DemoResident.setUp 'portal'). */
+export interface PortalResident {
+  readonly resident: DemoResident;
+  readonly platformId: string;
+  /** Per creditor where they have an account: the letter, and whether it is linked already (an earlier run, kept). */
+  readonly letters: readonly { node: DemoNode; letter: LinkLetter; linked: boolean }[];
 }
 
 /** What the demo did at the coordinator, through its API. */
@@ -68,6 +80,7 @@ export function renderSummary(params: {
   outcomes: readonly NodeOutcome[];
   coordinator: CoordinatorOutcome;
   examples: SummaryExamples;
+  portalResidents: readonly PortalResident[];
   /** An authorization request that shows the identity provider's login page in a browser. */
   loginUrl: string;
   /** The coordinator's database, for looking at what the development e-mail and SMS adapters queued. */
@@ -79,9 +92,11 @@ export function renderSummary(params: {
   const lines: string[] = [
     '',
     rule,
-    ` Samen Regelen demo: the identity provider, the coordinator, ${DEMO_NODES.length} creditor nodes and the gateway are running`,
-    ` (${params.fresh ? 'fresh data' : 'existing data kept'})`,
+    ` Samen Regelen demo: the identity provider, the coordinator, ${DEMO_NODES.length} creditor nodes, the gateway and the`,
+    ` resident portal are running (${params.fresh ? 'fresh data' : 'existing data kept'})`,
     rule,
+    '',
+    ...portalSection(params.portalResidents, coordinator, outcomes),
     '',
     'Gateway (the one public GraphQL endpoint: it asks the coordinator for consent tokens, then the nodes):',
     `    GraphQL             ${GATEWAY_GRAPHQL_URL}`,
@@ -92,8 +107,8 @@ export function renderSummary(params: {
     `    discovery           ${IDP_ISSUER}${IDP_DISCOVERY_PATH}`,
     `    keys                ${IDP_JWKS_URL}   (the coordinator and the nodes check access tokens with these)`,
     `    login page          ${params.loginUrl}`,
-    `                        (open it in a browser; after the login it lands on ${DEMO_CLIENT.redirectUri}, where nothing`,
-    '                        listens: for a token to paste, use `npm run -s demo:token`, below)',
+    `                        (the bare login page: after it the browser lands on ${DEMO_CLIENT.redirectUri}, where`,
+    '                        nothing listens; to log in for real, use the portal; for a token to paste, `npm run -s demo:token`, below)',
     `    test accounts       password "${DEVELOPMENT_PASSWORD}" for every one (development only):`,
     `      ${DEMO_RESIDENTS.map((r) => r.residentId).join(', ')}   residents`,
     `      ${DEMO_COUNSELLOR.subject}   debt counsellor`,
@@ -134,6 +149,8 @@ export function renderSummary(params: {
     if (atCoordinator !== undefined) {
       const consent = atCoordinator.consent === 'done now' ? 'given now' : 'given in an earlier run';
       lines.push(`  ${''.padEnd(31)} platform id ${atCoordinator.platformId}; consent to a debt overview (claims) ${consent}`);
+    } else if (resident.setUp === 'portal') {
+      lines.push(`  ${''.padEnd(31)} not linked, no consent: left for you to do in the portal (see the top)`);
     }
   }
   const { counsellor } = coordinator;
@@ -181,7 +198,7 @@ export function renderSummary(params: {
     ...curl(COORDINATOR_GRAPHQL_URL, resident.token, { query: CONSENTS_QUERY }),
     '',
     `One plan for all of Sanne's creditors: first her budget (income and household), then the proposal.`,
-    `${DEMO_NODES.filter((n) => n.acceptancePolicy === 'automatic').map((n) => n.name).join(', ')} accepts by itself; the other creditors wait for their staff (below).`,
+    `${listed(DEMO_NODES.filter((n) => n.acceptancePolicy === 'automatic').map((n) => n.name))} accept by themselves; the other creditors wait for their staff (below).`,
     '',
     ...curl(GATEWAY_GRAPHQL_URL, gateway.resident.token, {
       query: 'mutation { setBudget(input: { payDay: 25, household: SINGLE, ageBand: AGE_21_TO_AOW, netIncome: "235000" }) { beslagvrijeVoet capacity explanation } }',
@@ -226,6 +243,92 @@ export function renderSummary(params: {
     '',
   );
   return lines.join('\n');
+}
+
+/**
+ * The first thing a newcomer reads: where the portal is, whom to log in as for each journey, and what
+ * to type on the page that links a resident's creditors.
+ */
+function portalSection(portalResidents: readonly PortalResident[], coordinator: CoordinatorOutcome, outcomes: readonly NodeOutcome[]): string[] {
+  const lines = [
+    `Resident portal: open ${PORTAL_URL} in a browser, click "Inloggen" and log in at the identity provider`,
+    `with a test account below (password "${DEVELOPMENT_PASSWORD}" for every one; development only). English: add ?lang=en.`,
+  ];
+  for (const { resident, letters } of portalResidents) {
+    const linked = letters.filter((l) => l.linked).length;
+    const claims = letters.reduce((sum, l) => sum + l.letter.claims, 0);
+    lines.push(
+      '',
+      `  A resident, from the start: ${resident.residentId} (${resident.displayName}), ${claims} claims at ${letters.length} creditors.`,
+      ...(linked === 0
+        ? ['  The demo links nothing for her and gives no consent. Link her creditors on "Schuldeisers" (/creditors),']
+        : linked === letters.length
+          ? [
+              '  All her accounts were linked in an earlier run (data kept): unlink one on "Schuldeisers" (/creditors)',
+              '  and link it again, or start without --keep to begin afresh. To link on "Schuldeisers",',
+            ]
+          : [`  ${linked} of her ${letters.length} accounts were linked in an earlier run (data kept); link the rest on "Schuldeisers" (/creditors),`]),
+      "  one at a time, with what the creditor's letter says (here read from the node's seed data):",
+      '',
+      `    ${'Schuldeiser'.padEnd(42)} ${'Klantnummer'.padEnd(18)} ${'Postcode'.padEnd(9)} Geboortedatum`,
+    );
+    for (const { node, letter, linked: done } of letters) {
+      const birthDate = letter.birthDate === undefined ? '(leave empty)' : dayMonthYear(letter.birthDate);
+      lines.push(`    ${node.name.padEnd(42)} ${letter.reference.padEnd(18)} ${spacedPostcode(letter.postcode).padEnd(9)} ${birthDate}${done ? '   (linked already)' : ''}`);
+    }
+    lines.push(
+      '',
+      '  Then give consent ("Toestemming"), see all her debts ("Overzicht"), fill in her budget ("Budget") and',
+      '  propose one plan to all of them ("Regeling").',
+      ...acceptance(letters.map((l) => l.node)).map((line) => `  ${line}`),
+    );
+  }
+  const ready = DEMO_RESIDENTS.filter((r) => r.setUp === 'demo').map((r) => {
+    const at = outcomes.filter((o) => (o.residentClaims.get(r.residentId) ?? 0) > 0);
+    const claims = at.reduce((sum, o) => sum + (o.residentClaims.get(r.residentId) ?? 0), 0);
+    return `    ${r.residentId.padEnd(16)} ${r.displayName}: ${claims} claims at ${at.length} creditors`;
+  });
+  const { mandateFrom } = coordinator.counsellor;
+  const client = coordinator.residents.find((r) => r.resident.residentId === mandateFrom.residentId)?.platformId ?? '';
+  lines.push(
+    '',
+    '  A resident with everything set up (linked and consented by the demo, so "Overzicht" is full at once):',
+    ...ready,
+    '',
+    `  A debt counsellor: ${DEMO_COUNSELLOR.subject} (${DEMO_COUNSELLOR.displayName}).`,
+    `    ${mandateFrom.displayName} (${mandateFrom.residentId}) gave her a mandate. On "Mijn cliënten" (/clients) she is`,
+    `    "Cliënt ${client.slice(0, 8)}" (counsellors see no names); her pages are under /clients/${client}/.`,
+    ...acceptance(DEMO_NODES.filter((n) => mandateFrom.accounts[n.creditorId] !== undefined)).map((line) => `    ${line}`),
+  );
+  return lines;
+}
+
+/** Whether a plan to these creditors can start without anyone deciding in a back-office (two lines). */
+function acceptance(nodes: readonly DemoNode[]): string[] {
+  const staff = nodes.filter((n) => n.acceptancePolicy === 'staff');
+  if (staff.length === 0) {
+    return [
+      `${nodes.length === 2 ? 'Both' : `All ${nodes.length}`} creditors accept a plan whose share checks out by themselves`,
+      '(ACCEPTANCE_POLICY=automatic), so the plan starts at once.',
+    ];
+  }
+  return [`${listed(staff.map((n) => n.creditorId))} wait${staff.length === 1 ? 's' : ''} for a decision by staff in the back-office`, '(ACCEPTANCE_POLICY=staff) before the plan starts.'];
+}
+
+/** The node keeps a postcode as `3562GD`; a letter prints `3562 GD` (the portal takes either). */
+function spacedPostcode(postcode: string): string {
+  return postcode.replace(/^(\d{4})\s*([A-Z]{2})$/, '$1 $2');
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
+}
+
+/** YYYY-MM-DD as the portal asks for it: dag-maand-jaar. */
+function dayMonthYear(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-');
+  return `${day ?? ''}-${month ?? ''}-${year ?? ''}`;
 }
 
 /** A ready-to-paste POST of a GraphQL request with a bearer token. */
