@@ -28,6 +28,7 @@ import { testEnv } from '../support/test-env.js';
 const CHROMIUM = testEnv.chromiumPath;
 const ARTIFACTS = 'test-artifacts/portal';
 const CREDITOR = 'gemeente-utrecht';
+const WATER_BOARD = 'hdsr';
 const PORTAL_CLIENT = { clientId: 'debtor-portal', clientSecret: 'portal-test-secret-0123456789' };
 const VIEWPORTS = { phone: { width: 320, height: 640 }, desktop: { width: 1280, height: 900 } } as const;
 
@@ -35,6 +36,11 @@ let idp: RunningIdentityProvider;
 let coordinatorDatabase: TestDatabase;
 let nodeDatabase: TestDatabase;
 let nodePool: pg.Pool;
+let waterBoardDatabase: TestDatabase;
+let waterBoardPool: pg.Pool;
+let counsellorId: string;
+let joyceId: string;
+let sanneId: string;
 const services: ServiceProcess[] = [];
 let portal: ServiceProcess;
 let browser: Browser;
@@ -80,6 +86,8 @@ beforeAll(async () => {
   services.push(coordinator);
   nodeDatabase = await createTestDatabase('portal_node');
   nodePool = new pg.Pool({ connectionString: nodeDatabase.url, max: 2 });
+  waterBoardDatabase = await createTestDatabase('portal_water_board');
+  waterBoardPool = new pg.Pool({ connectionString: waterBoardDatabase.url, max: 2 });
   const node = await ServiceProcess.start({
     label: CREDITOR,
     entrypoint: ENTRYPOINTS.node,
@@ -98,6 +106,24 @@ beforeAll(async () => {
     },
   });
   services.push(node);
+  const waterBoardNode = await ServiceProcess.start({
+    label: WATER_BOARD,
+    entrypoint: ENTRYPOINTS.node,
+    env: {
+      ...nodeEnv({
+        creditorId: WATER_BOARD,
+        name: 'Hoogheemraadschap De Stichtse Rijnlanden',
+        databaseUrl: waterBoardDatabase.url,
+        port: 0,
+        coordinatorJwksUrl: `${coordinator.baseUrl}/consent/v1/jwks.json`,
+        staffJwksUrl: idp.jwksUrl,
+        signingKeyJson: await generatePrivateJwkJson(`${WATER_BOARD}-1`),
+      }),
+      STAFF_OIDC_ISSUER: idp.issuer,
+      ACCEPTANCE_POLICY: 'automatic',
+    },
+  });
+  services.push(waterBoardNode);
   const gateway = await ServiceProcess.start({
     label: 'gateway',
     entrypoint: ENTRYPOINTS.gateway,
@@ -121,12 +147,17 @@ beforeAll(async () => {
   });
   services.push(portal);
 
-  // The directory and Sanne's account at the municipality, set up through the platform's own API.
+  // The directory, and what the creditors' own systems hold: Sanne at both, Joyce at the municipality.
+  // Linking and consent happen in the portal itself, as a resident and as Joyce's counsellor.
   const admin = await tokenOf('demo-admin');
-  const keySet = await (await fetch(`${node.baseUrl}/.well-known/jwks.json`)).text();
-  await gql(`${coordinator.baseUrl}/graphql`, admin, 'mutation ($input: RegisterCreditorInput!) { registerCreditor(input: $input) { id } }', {
-    input: { id: CREDITOR, name: 'Gemeente Utrecht', sector: 'municipality', subgraphUrl: `${node.baseUrl}/graphql`, keySet },
-  });
+  const url = `${coordinator.baseUrl}/graphql`;
+  for (const [service, id, name, sector] of [
+    [node, CREDITOR, 'Gemeente Utrecht', 'municipality'],
+    [waterBoardNode, WATER_BOARD, 'Hoogheemraadschap De Stichtse Rijnlanden', 'water_board'],
+  ] as const) {
+    const keySet = await (await fetch(`${service.baseUrl}/.well-known/jwks.json`)).text();
+    await gql(url, admin, 'mutation ($input: RegisterCreditorInput!) { registerCreditor(input: $input) { id } }', { input: { id, name, sector, subgraphUrl: `${service.baseUrl}/graphql`, keySet } });
+  }
   await seedLinkedCustomer(rowsOf(nodePool), {
     customerReference: 'AS-2026-001',
     claims: [
@@ -134,12 +165,18 @@ beforeAll(async () => {
       { reference: 'AFV-2026-03', principalCents: 18_900, costsCents: 1_500, description: 'Afvalstoffenheffing 2026' },
     ],
   });
-  const sanne = await tokenOf('resident-sanne');
-  const url = `${coordinator.baseUrl}/graphql`;
-  await gql(url, sanne, 'mutation ($input: LinkAccountInput!) { linkAccount(input: $input) { linked } }', { input: { creditorId: CREDITOR, reference: 'AS-2026-001', postcode: '3511 AB', birthDate: '1984-03-12' } });
-  const { consentText } = await gql<{ consentText: { version: string } }>(url, sanne, '{ consentText(purpose: DEBT_OVERVIEW) { version } }');
-  await gql(url, sanne, 'mutation ($input: GiveConsentInput!) { giveConsent(input: $input) { id } }', {
-    input: { purpose: 'DEBT_OVERVIEW', creditorIds: [CREDITOR], categories: ['CLAIMS'], validUntil: new Date(Date.now() + 30 * 86_400_000).toISOString(), textVersion: consentText.version },
+  await seedLinkedCustomer(rowsOf(waterBoardPool), { customerReference: 'HDSR-2026-77', claims: [{ reference: 'WSB-2026-77', principalCents: 25_000, description: 'Waterschapsbelasting 2026' }] });
+  await seedLinkedCustomer(rowsOf(nodePool), { customerReference: 'AS-2026-002', claims: [{ reference: 'OZB-2026-90', principalCents: 30_000, description: 'Gemeentelijke belastingen 2026' }] });
+
+  // Joyce asked Fatima for help: the mandate is given through the platform's API.
+  const fatima = await tokenOf('counsellor-fatima');
+  const joyce = await tokenOf('resident-joyce');
+  counsellorId = (await gql<{ whoAmI: { id: string } }>(url, fatima, '{ whoAmI { id } }')).whoAmI.id;
+  joyceId = (await gql<{ whoAmI: { id: string } }>(url, joyce, '{ whoAmI { id } }')).whoAmI.id;
+  sanneId = (await gql<{ whoAmI: { id: string } }>(url, await tokenOf('resident-sanne'), '{ whoAmI { id } }')).whoAmI.id;
+  const { mandateText } = await gql<{ mandateText: { version: string } }>(url, joyce, '{ mandateText { version } }');
+  await gql(url, joyce, 'mutation ($input: GiveMandateInput!) { giveMandate(input: $input) { id } }', {
+    input: { counsellorId, validUntil: new Date(Date.now() + 180 * 86_400_000).toISOString(), textVersion: mandateText.version },
   });
 
   browser = await playwright.chromium.launch({
@@ -153,6 +190,8 @@ afterAll(async () => {
   for (const service of services.reverse()) await service.stop().catch(() => undefined);
   await nodePool?.end();
   await nodeDatabase?.drop();
+  await waterBoardPool?.end();
+  await waterBoardDatabase?.drop();
   await coordinatorDatabase?.drop();
   await idp?.close();
 });
@@ -185,13 +224,54 @@ async function checkStep(page: Page, step: string): Promise<void> {
   await page.goto(`${portal.baseUrl}${path}?lang=nl`);
 }
 
-describe('the resident journey in the portal', () => {
+/** The same checks on a page that shows a refused form: it is not loaded again, so the errors stay. */
+async function checkStepKeepingForm(page: Page, step: string): Promise<void> {
+  for (const [name, size] of Object.entries(VIEWPORTS)) {
+    await page.setViewportSize(size);
+    expect({ step, name, violations: await axeViolations(page) }).toEqual({ step, name, violations: [] });
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    expect({ step, name, overflow }).toEqual({ step, name, overflow: 0 });
+    await page.screenshot({ path: `${ARTIFACTS}/${step}-nl-${name}.png`, fullPage: true });
+  }
+}
+
+/** The text of the page's main landmark. */
+async function mainText(page: Page): Promise<string> {
+  return (await page.locator('main').textContent()) ?? '';
+}
+
+/** Reloads until the page says it: the nodes answer proposals from the coordinator's queue, not at once. */
+async function reloadUntil(page: Page, text: string, timeoutMs = 20_000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const main = await mainText(page);
+    if (main.includes(text) || Date.now() > until) return main;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await page.reload();
+  }
+}
+
+async function logIn(page: Page, username: string, landsOn: string): Promise<void> {
+  await page.waitForURL((url) => url.origin === idp.issuer);
+  await page.fill('input[name=login]', username);
+  await page.fill('input[name=password]', DEVELOPMENT_PASSWORD);
+  await Promise.all([page.waitForURL(`${portal.baseUrl}${landsOn}`), page.locator('form button[type=submit], form input[type=submit]').first().click()]);
+}
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ bypassCSP: true, viewport: VIEWPORTS.desktop, acceptDownloads: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(8_000);
+  return page;
+}
+
+const menu = (page: Page) => page.getByRole('navigation', { name: 'Menu' });
+
+describe('the resident journey in the portal, from login to a started plan', () => {
   let page: Page;
 
   beforeAll(async () => {
-    const context = await browser.newContext({ bypassCSP: true, viewport: VIEWPORTS.desktop });
-    page = await context.newPage();
-    page.setDefaultTimeout(8_000);
+    page = await newPage();
   });
 
   it('welcomes in plain Dutch, with the help line, before anyone logs in', async () => {
@@ -203,23 +283,66 @@ describe('the resident journey in the portal', () => {
 
   it('logs in at the identity provider (code + PKCE) and lands on the next step', async () => {
     await page.getByRole('link', { name: 'Inloggen' }).first().click();
-    await page.waitForURL((url) => url.origin === idp.issuer);
-    await page.fill('input[name=login]', 'resident-sanne');
-    await page.fill('input[name=password]', DEVELOPMENT_PASSWORD);
-    await Promise.all([page.waitForURL(`${portal.baseUrl}/start`), page.locator('form button[type=submit], form input[type=submit]').first().click()]);
-    await expect(page.locator('main').textContent()).resolves.toContain('Vul uw budget in');
+    await logIn(page, 'resident-sanne', '/start');
+    await expect(mainText(page)).resolves.toContain('Koppel eerst uw schuldeisers.');
     const cookies = await page.context().cookies(portal.baseUrl);
     expect(cookies.find((c) => c.name === 'sr_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
     await checkStep(page, '02-start');
   });
 
-  it('shows every debt of the consented creditor in one overview', async () => {
-    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Overzicht' }).click();
-    const main = (await page.locator('main').textContent()) ?? '';
-    expect(main).toContain('U heeft 2 schulden bij 1 schuldeiser');
+  it('links creditors: field errors beside the field, one uniform refusal, then linked', async () => {
+    await page.getByRole('link', { name: 'Ga verder' }).click();
+    await page.waitForURL(`${portal.baseUrl}/creditors`);
+    await checkStep(page, '03-link');
+    await page.getByRole('button', { name: 'Koppelen', exact: true }).click();
+    const summary = (await page.locator('#error-summary').textContent()) ?? '';
+    expect(summary).toContain('Kies een schuldeiser uit de lijst.');
+    expect(summary).toContain('Vul het nummer in dat op de brief staat.');
+    expect(summary).toContain('Vul een postcode in met 4 cijfers en 2 letters, zoals 3511 AB.');
+    // The right number with a postcode the municipality does not have: a refusal that names no field.
+    await page.getByLabel('Schuldeiser').selectOption(CREDITOR);
+    await page.getByLabel('Klantnummer of aanslagnummer').fill('AS-2026-001');
+    await page.getByLabel('Uw postcode').fill('9999 ZZ');
+    await page.getByLabel('Uw geboortedatum').fill('12-03-1984');
+    await page.getByRole('button', { name: 'Koppelen', exact: true }).click();
+    await expect(mainText(page)).resolves.toContain('Gemeente Utrecht kon u niet vinden met deze gegevens.');
+    await expect(page.getByLabel('Klantnummer of aanslagnummer').inputValue()).resolves.toBe('AS-2026-001');
+    await page.getByLabel('Uw postcode').fill('3511ab');
+    await Promise.all([page.waitForURL(`${portal.baseUrl}/creditors`), page.getByRole('button', { name: 'Koppelen', exact: true }).click()]);
+    await expect(mainText(page)).resolves.toContain('Gelukt. Gemeente Utrecht is gekoppeld.');
+    await page.getByLabel('Schuldeiser').selectOption(WATER_BOARD);
+    await page.getByLabel('Klantnummer of aanslagnummer').fill('HDSR-2026-77');
+    await page.getByLabel('Uw postcode').fill('3511 AB');
+    await page.getByLabel('Uw geboortedatum').fill('12-3-1984');
+    await page.getByRole('button', { name: 'Koppelen', exact: true }).click();
+    await expect(mainText(page)).resolves.toContain('Hoogheemraadschap De Stichtse Rijnlanden is gekoppeld.');
+  });
+
+  it('asks consent per creditor, purpose and duration, with nothing ticked beforehand', async () => {
+    await menu(page).getByRole('link', { name: 'Toestemming' }).click();
+    await checkStep(page, '04-consent');
+    const ticked = await page.locator('main input[type=checkbox]:checked, main input[type=radio]:checked').count();
+    expect(ticked).toBe(0);
+    await page.getByRole('button', { name: 'Ik geef toestemming' }).click();
+    const summary = (await page.locator('#error-summary').textContent()) ?? '';
+    expect(summary).toContain('Kies minstens één schuldeiser.');
+    expect(summary).toContain('Kies waarvoor u toestemming geeft.');
+    expect(summary).toContain('Kies hoe lang uw toestemming geldt.');
+    await page.getByLabel('Gemeente Utrecht').check();
+    await page.getByLabel('Hoogheemraadschap De Stichtse Rijnlanden').check();
+    await page.getByLabel('Een overzicht van al mijn schulden').check();
+    await page.getByLabel('Eén betaalregeling voor al deze schuldeisers samen').check();
+    await page.getByLabel('1 jaar').check();
+    await Promise.all([page.waitForURL(`${portal.baseUrl}/overview`), page.getByRole('button', { name: 'Ik geef toestemming' }).click()]);
+    await expect(mainText(page)).resolves.toContain('Uw toestemming is vastgelegd.');
+  });
+
+  it('shows every debt of both creditors in one overview', async () => {
+    const main = await mainText(page);
+    expect(main).toContain('U heeft 3 schulden bij 2 schuldeisers. Samen is dat €\u00a0866,50.');
     expect(main).toContain('Gemeentelijke belastingen 2026');
-    expect(main).toContain('€\u00a0616,50');
-    await checkStep(page, '03-overview');
+    expect(main).toContain('Waterschapsbelasting 2026');
+    await checkStep(page, '05-overview');
   });
 
   it('checks the budget on the server, says how to fix each field beside it, and keeps what was typed', async () => {
@@ -236,7 +359,7 @@ describe('the resident journey in the portal', () => {
     await expect(page.getByLabel('Hoeveel geld krijgt u per maand?').inputValue()).resolves.toBe('veel');
     await expect(page.getByLabel('Hoeveel geld krijgt u per maand?').getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.getByLabel('Met een partner', { exact: true }).isChecked()).resolves.toBe(true);
-    await page.screenshot({ path: `${ARTIFACTS}/04-budget-errors-nl-desktop.png`, fullPage: true });
+    await page.screenshot({ path: `${ARTIFACTS}/06-budget-errors-nl-desktop.png`, fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -246,16 +369,103 @@ describe('the resident journey in the portal', () => {
     await page.getByLabel('Alleen', { exact: true }).check();
     await page.getByRole('group', { name: 'Hoe oud bent u?' }).getByLabel('21 jaar tot de AOW-leeftijd').check();
     await Promise.all([page.waitForURL(`${portal.baseUrl}/budget/result`), page.getByRole('button', { name: 'Uitrekenen' }).click()]);
-    const main = (await page.locator('main').textContent()) ?? '';
+    const main = await mainText(page);
     // 95% of the single norm plus the allowance phase-out: € 1.452,58 stays; € 1.850,00 − € 1.452,58 = € 397,42.
     expect(main).toContain('U houdt €\u00a01.452,58 per maand om van te leven.');
     expect(main).toContain('Voor al uw schuldeisers samen is er €\u00a0397,42 per maand.');
     expect(main).toContain('Dat heet de beslagvrije voet.');
     await expect(page.getByRole('img').getAttribute('aria-label')).resolves.toBe('Van uw €\u00a01.850,00 houdt u €\u00a01.452,58. €\u00a0397,42 gaat naar uw schuldeisers.');
-    await checkStep(page, '05-budget-result');
+    await checkStep(page, '07-budget-result');
+  });
+
+  it('proposes one plan to both creditors; they accept and the plan starts, with the next payment', async () => {
+    await page.getByRole('link', { name: 'Maak een voorstel' }).click();
+    await page.waitForURL(`${portal.baseUrl}/plan`);
+    await checkStep(page, '08-plan-propose');
+    await Promise.all([page.waitForURL(`${portal.baseUrl}/plan`), page.getByRole('button', { name: 'Voorstel maken en versturen' }).click()]);
+    const main = await reloadUntil(page, 'Uw regeling loopt.');
+    expect(main).toContain('Uw regeling loopt. Al uw schuldeisers zijn akkoord.');
+    // € 866,50 at € 397,42 a month: two full months and € 71,66 in the third.
+    expect(main).toContain('U betaalt €\u00a0397,42 per maand, 3 maanden lang. In totaal is dat €\u00a0866,50.');
+    expect(main).toMatch(/Betaal €\u00a0397,42 op \d+ \w+ 20\d\d\./);
+    expect(main).toContain('Zet dit betalingskenmerk bij uw betaling:');
+    expect(main).toContain('Akkoord');
+    await checkStep(page, '09-plan-running');
+  }, 40_000);
+
+  it('asks for a payment pause: a pause beyond the policy is refused at the field, one month is granted', async () => {
+    const nextBefore = /Betaal €\u00a0397,42 op ([^.]+)\./.exec(await mainText(page))?.[1];
+    expect(nextBefore).toBeDefined();
+    await page.getByRole('link', { name: 'Vraag een betaalpauze' }).click();
+    await page.waitForURL(`${portal.baseUrl}/plan/pause`);
+    await checkStep(page, '10-pause');
+    await page.getByLabel('Hoeveel maanden?').selectOption('3');
+    await page.getByRole('button', { name: 'Pauze vragen' }).click();
+    await expect(page.locator('#months-error').textContent()).resolves.toBe('Zo lang kan niet in één jaar. Kies minder maanden.');
+    await page.getByLabel('Hoeveel maanden?').selectOption('1');
+    await Promise.all([page.waitForURL(`${portal.baseUrl}/plan`), page.getByRole('button', { name: 'Pauze vragen' }).click()]);
+    const main = await mainText(page);
+    expect(main).toContain('Uw pauze is geregeld.');
+    // The first month is skipped at no cost: the same three instalments, each a month later.
+    expect(main).toContain('3 maanden lang. In totaal is dat €\u00a0866,50.');
+    const nextAfter = /Betaal €\u00a0397,42 op ([^.]+)\./.exec(main)?.[1];
+    expect(nextAfter).toBeDefined();
+    expect(nextAfter).not.toBe(nextBefore);
+  });
+
+  it('reports a change of income: an amended plan goes to the creditors and takes over when they accept', async () => {
+    await page.getByRole('link', { name: 'Geef een verandering door' }).click();
+    await page.waitForURL(`${portal.baseUrl}/plan/change`);
+    await checkStep(page, '11-change');
+    await page.getByLabel('Hoeveel geld krijgt u per maand?').fill('2.100');
+    await page.getByLabel('Op welke dag van de maand krijgt u uw geld?').fill('25');
+    await page.getByLabel('Alleen', { exact: true }).check();
+    await page.getByRole('group', { name: 'Hoe oud bent u?' }).getByLabel('21 jaar tot de AOW-leeftijd').check();
+    await Promise.all([page.waitForURL(`${portal.baseUrl}/plan`), page.getByRole('button', { name: 'Nieuw voorstel maken' }).click()]);
+    await expect(mainText(page)).resolves.toContain('Uw nieuwe voorstel is verstuurd.');
+    const main = await reloadUntil(page, 'Vraag een betaalpauze');
+    expect(main).toContain('Uw regeling loopt.');
+    // € 2.100 leaves more than € 397,42 a month: the amended plan pays off sooner.
+    expect(main).not.toContain('U betaalt €\u00a0397,42 per maand');
+  }, 40_000);
+
+  it('shows on the privacy page what was shared, gives receipts, and withdraws a consent', async () => {
+    await menu(page).getByRole('link', { name: 'Privacy' }).click();
+    await page.waitForURL(`${portal.baseUrl}/privacy`);
+    await checkStep(page, '12-privacy');
+    const href = await page.getByRole('link', { name: 'Bewijs: toestemming gegeven' }).first().getAttribute('href');
+    const receipt = await page.evaluate(async (path) => {
+      const response = await fetch(path ?? '');
+      return { status: response.status, type: response.headers.get('content-type'), body: (await response.json()) as Record<string, unknown> };
+    }, href);
+    expect(receipt.status).toBe(200);
+    expect(receipt.type).toContain('application/json');
+    expect(receipt.body).toMatchObject({ type: 'samen-regelen/consent-receipt', receipt: expect.stringMatching(/^ey[\w-]+\.[\w-]+\.[\w-]+$/) });
+    const foreign = await page.evaluate(async () => (await fetch('/privacy/receipts/0')).status);
+    expect(foreign).toBe(404); // entry 0 is another party's: the ledger does not hand it to Sanne
+    await page.getByRole('button', { name: 'Toestemming intrekken: Overzicht van mijn schulden' }).click();
+    await page.waitForURL(`${portal.baseUrl}/privacy`);
+    const main = await mainText(page);
+    expect(main).toContain('Uw toestemming is ingetrokken.');
+    expect(main).toContain('Ingetrokken');
+    await expect(page.getByRole('link', { name: 'Bewijs: toestemming ingetrokken' }).count()).resolves.toBe(1);
+  });
+
+  it('keeps messages about the plan in the inbox', async () => {
+    await menu(page).getByRole('link', { name: 'Berichten' }).click();
+    await page.waitForURL(`${portal.baseUrl}/inbox`);
+    expect(await mainText(page)).not.toContain('U heeft nog geen berichten.');
+    await checkStep(page, '13-inbox');
+  });
+
+  it('answers an unknown page with a calm page in the person’s language', async () => {
+    const response = await page.goto(`${portal.baseUrl}/bestaat-niet`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Deze pagina bestaat niet');
   });
 
   it('refuses a form post without the session’s CSRF token, and one from another site', async () => {
+    await page.goto(`${portal.baseUrl}/budget`);
     const refused = await page.evaluate(async () => (await fetch('/budget', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'netIncome=1&payDay=1' })).status);
     expect(refused).toBe(403);
     const crossSite = await fetch(`${portal.baseUrl}/budget`, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: 'netIncome=1' });
@@ -266,10 +476,7 @@ describe('the resident journey in the portal', () => {
     await page.context().clearCookies();
     await page.goto(`${portal.baseUrl}/overview`);
     // Every cookie is gone, the provider's too: the login form again, then back to the same page.
-    await page.waitForURL((url) => url.origin === idp.issuer);
-    await page.fill('input[name=login]', 'resident-sanne');
-    await page.fill('input[name=password]', DEVELOPMENT_PASSWORD);
-    await Promise.all([page.waitForURL(`${portal.baseUrl}/overview`), page.locator('form button[type=submit], form input[type=submit]').first().click()]);
+    await logIn(page, 'resident-sanne', '/overview');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Al uw schulden');
   });
 
@@ -279,5 +486,85 @@ describe('the resident journey in the portal', () => {
     const again = await fetch(`${portal.baseUrl}/start`, { redirect: 'manual' });
     expect(again.status).toBe(303);
     expect(again.headers.get('location')).toContain(idp.issuer);
+  });
+});
+
+describe('the counsellor journey in the portal', () => {
+  let page: Page;
+  let client: string;
+
+  beforeAll(async () => {
+    page = await newPage();
+    client = `/clients/${joyceId}`;
+  });
+
+  it('lands on the caseload of residents who gave a mandate', async () => {
+    await page.goto(`${portal.baseUrl}/login`);
+    await logIn(page, 'counsellor-fatima', '/clients');
+    const main = await mainText(page);
+    expect(main).toContain(`Cliënt ${joyceId.slice(0, 8)}`);
+    expect(main).toContain('Nog geen voorstel');
+    await checkStep(page, '21-caseload');
+  });
+
+  it('works in the client’s views: links a creditor and gives consent on her behalf', async () => {
+    await page.getByRole('link', { name: `Cliënt ${joyceId.slice(0, 8)} bekijken` }).click();
+    await page.waitForURL(`${portal.baseUrl}${client}/plan`);
+    expect(await mainText(page)).toContain(`U werkt nu voor Cliënt ${joyceId.slice(0, 8)}.`);
+    await menu(page).getByRole('link', { name: 'Schuldeisers' }).click();
+    await page.getByLabel('Schuldeiser').selectOption(CREDITOR);
+    await page.getByLabel('Klantnummer of aanslagnummer').fill('AS-2026-002');
+    await page.getByLabel('Uw postcode').fill('3511 AB');
+    await page.getByLabel('Uw geboortedatum').fill('12-03-1984');
+    await Promise.all([page.waitForURL(`${portal.baseUrl}${client}/creditors`), page.getByRole('button', { name: 'Koppelen', exact: true }).click()]);
+    expect(await mainText(page)).toContain('Gelukt. Gemeente Utrecht is gekoppeld.');
+    await checkStep(page, '22-client-link');
+    await menu(page).getByRole('link', { name: 'Toestemming' }).click();
+    await page.getByLabel('Gemeente Utrecht').check();
+    await page.getByLabel('Een overzicht van al mijn schulden').check();
+    await page.getByLabel('Eén betaalregeling voor al deze schuldeisers samen').check();
+    await page.getByLabel('6 maanden').check();
+    await Promise.all([page.waitForURL(`${portal.baseUrl}${client}/overview`), page.getByRole('button', { name: 'Ik geef toestemming' }).click()]);
+    expect(await mainText(page)).toContain('U heeft 1 schuld bij 1 schuldeiser. Samen is dat €\u00a0300,00.');
+    await checkStep(page, '23-client-overview');
+  });
+
+  it('enters the budget, adds a claim by hand and proposes the plan; it starts, and the court dossier downloads', async () => {
+    await menu(page).getByRole('link', { name: 'Budget' }).click();
+    await page.getByLabel('Hoeveel geld krijgt u per maand?').fill('1850');
+    await page.getByLabel('Op welke dag van de maand krijgt u uw geld?').fill('1');
+    await page.getByLabel('Alleen', { exact: true }).check();
+    await page.getByRole('group', { name: 'Hoe oud bent u?' }).getByLabel('21 jaar tot de AOW-leeftijd').check();
+    await Promise.all([page.waitForURL(`${portal.baseUrl}${client}/budget/result`), page.getByRole('button', { name: 'Uitrekenen' }).click()]);
+    await page.getByRole('link', { name: 'Maak een voorstel' }).click();
+    await page.waitForURL(`${portal.baseUrl}${client}/plan`);
+    // A claim begun but not finished: named at its field, what was typed stays.
+    await page.getByRole('group', { name: 'Schuld 1' }).getByLabel('Naam schuldeiser').fill('Belastingdienst');
+    await page.getByRole('button', { name: 'Voorstel maken en versturen' }).click();
+    expect((await page.locator('#error-summary').textContent()) ?? '').toContain('Vul het kenmerk in.');
+    await expect(page.getByRole('group', { name: 'Schuld 1' }).getByLabel('Naam schuldeiser').inputValue()).resolves.toBe('Belastingdienst');
+    await checkStepKeepingForm(page, '24-client-propose-errors');
+    await page.getByRole('group', { name: 'Schuld 1' }).getByLabel('Kenmerk').fill('IB-2025-01');
+    await page.getByRole('group', { name: 'Schuld 1' }).getByLabel('Bedrag').fill('500,00');
+    await Promise.all([page.waitForURL(`${portal.baseUrl}${client}/plan`), page.getByRole('button', { name: 'Voorstel maken en versturen' }).click()]);
+    const main = await reloadUntil(page, 'Uw regeling loopt.');
+    expect(main).toContain('Uw regeling loopt. Al uw schuldeisers zijn akkoord.');
+    expect(main).toContain('Belastingdienst');
+    expect(main).toContain('In totaal is dat €\u00a0800,00.');
+    await checkStep(page, '25-client-plan');
+    const dossierHref = await page.getByRole('link', { name: 'Dossier voor de rechter (PDF)' }).getAttribute('href');
+    const pdf = await page.evaluate(async (path) => {
+      const response = await fetch(path ?? '');
+      return { status: response.status, type: response.headers.get('content-type'), head: new TextDecoder().decode((await response.arrayBuffer()).slice(0, 5)) };
+    }, dossierHref);
+    expect(pdf).toEqual({ status: 200, type: 'application/pdf', head: '%PDF-' });
+  }, 60_000);
+
+  it('shows the client’s plan on the caseload, and refuses a resident who gave no mandate', async () => {
+    await menu(page).getByRole('link', { name: 'Mijn cliënten' }).click();
+    expect(await mainText(page)).toContain('Uw regeling loopt. Al uw schuldeisers zijn akkoord.');
+    const response = await page.goto(`${portal.baseUrl}/clients/${sanneId}/overview`);
+    expect(response?.status()).toBe(404);
+    expect(await mainText(page)).not.toContain('Gemeentelijke belastingen');
   });
 });

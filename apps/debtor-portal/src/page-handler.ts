@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { CoordinatorErrorCode } from '#contracts';
 import { draftOf } from './forms/form-input.js';
+import { GatewayError } from './gateway/gateway-client.js';
 import { html } from './html/html.js';
 import { paragraph } from './views/components.js';
 import { Redirected, type PortalResponder } from './portal-responder.js';
@@ -18,6 +20,9 @@ export async function handlePage(responder: PortalResponder, req: PortalRequest,
     await handler();
   } catch (error) {
     if (error instanceof Redirected) return;
+    // A client whose mandate is not (or no longer) in force: as if the page did not exist, so it says
+    // nothing about whether that resident is on the platform.
+    if (error instanceof GatewayError && error.has(CoordinatorErrorCode.MANDATE_REQUIRED) && !res.headersSent) return notFound(responder, req, res);
     log.error(`${req.method} ${req.path}: ${error instanceof Error ? error.message : String(error)}`);
     if (res.headersSent) return;
     const ctx = responder.context(req);

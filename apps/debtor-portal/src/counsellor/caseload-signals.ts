@@ -4,14 +4,14 @@
  */
 export type Signal = 'missed' | 'rejected' | 'countered' | 'silent' | 'failed' | 'deadline';
 
-const SIGNAL_OF_KIND: Readonly<Record<string, Signal>> = {
+const SIGNAL_OF_KIND: ReadonlyMap<string, Signal> = new Map(Object.entries({
   instalment_missed: 'missed',
   grace_ended: 'missed',
   creditor_rejected: 'rejected',
   creditor_countered: 'countered',
   creditor_silent: 'silent',
   delivery_failed: 'failed',
-};
+} satisfies Record<string, Signal>));
 
 /** Days before the answer date at which an open proposal becomes a signal. */
 export const DEADLINE_NEAR_DAYS = 3;
@@ -24,7 +24,7 @@ export interface ClientFacts {
 export function signalsOf(facts: ClientFacts, now: Date): Signal[] {
   const signals = new Set<Signal>();
   for (const n of facts.notifications) {
-    const signal = SIGNAL_OF_KIND[n.kind];
+    const signal = SIGNAL_OF_KIND.get(n.kind);
     if (!n.read && signal !== undefined) signals.add(signal);
   }
   const open = facts.openProposal;

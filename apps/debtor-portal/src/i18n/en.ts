@@ -288,7 +288,7 @@ export const en: Messages = {
     intro: 'Is paying hard right now? Ask for a pause. It costs nothing. Your arrangement then takes a little longer.',
     fromMonth: 'From which month?',
     months: 'How many months?',
-    monthsHint: 'Usually 1 to 3 months are possible.',
+    monthsHint: 'Usually 1 or 2 months in a year. If your income fell by half or more, up to 6.',
     drop: 'Has your income dropped a lot? By roughly what percentage?',
     dropHint: 'For example 50. At half or more, a longer pause is possible.',
     submit: 'Ask for a pause',

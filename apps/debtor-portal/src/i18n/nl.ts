@@ -290,7 +290,7 @@ export const nl = {
     intro: 'Lukt betalen even niet? Vraag een pauze. Dat kost niets. Uw regeling wordt dan iets langer.',
     fromMonth: 'Vanaf welke maand?',
     months: 'Hoeveel maanden?',
-    monthsHint: 'Meestal kan 1 tot 3 maanden.',
+    monthsHint: 'Meestal kan 1 of 2 maanden per jaar. Is uw inkomen de helft lager of meer? Dan kan tot 6 maanden.',
     drop: 'Is uw inkomen veel lager geworden? Hoeveel procent ongeveer?',
     dropHint: 'Bijvoorbeeld 50. Bij de helft of meer kan een langere pauze.',
     submit: 'Pauze vragen',

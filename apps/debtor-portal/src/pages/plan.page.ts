@@ -147,6 +147,7 @@ function runningSection(ctx: PageContext, proposal: ProposalView, amendmentOpen:
   const next = payments === null ? undefined : nextInstalment(payments.instalments);
   return html`<section aria-labelledby="running-title">
 <h2 class="utrecht-heading-2" id="running-title">${p.statuses[proposal.status] ?? proposal.status}</h2>
+<p class="utrecht-paragraph"><strong>${p.summary(money(proposal.capacity, ctx.locale), proposal.instalments.length || proposal.termMonths, money(proposal.totalToPay, ctx.locale))}</strong></p>
 ${proposal.startedAt !== null && paragraph(p.started(dateText(proposal.startedAt, ctx.locale)))}
 ${next !== undefined &&
     html`<div class="sr-card"><h3 class="utrecht-heading-3">${p.nextPaymentTitle}</h3>

@@ -64,8 +64,8 @@ ${nav.length > 0 &&
 html`<nav class="sr-nav" aria-label="${t.common.mainNavigation}"><ul>${nav.map(
   ([href, key]) => html`<li><a class="utrecht-link" href="${href}"${ctx.path === href || (href !== '/clients' && ctx.path.startsWith(`${href}/`)) ? html` aria-current="page"` : ''}>${t.nav[key]}</a></li>`,
 )}</ul></nav>`}
-${ctx.scope.residentId !== undefined && html`<p class="utrecht-paragraph sr-acting-for">${t.caseload.workingFor(t.caseload.clientName(clientLabel(ctx.scope.residentId)))}</p>`}
 <main id="main" tabindex="-1">
+${ctx.scope.residentId !== undefined && html`<p class="utrecht-paragraph sr-acting-for">${t.caseload.workingFor(t.caseload.clientName(clientLabel(ctx.scope.residentId)))}</p>`}
 ${ctx.flash !== undefined && alert(ctx.flash.kind, ctx.flash.text)}
 <h1 class="utrecht-heading-1">${params.title}</h1>
 ${params.body}
