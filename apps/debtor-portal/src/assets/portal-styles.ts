@@ -41,6 +41,12 @@ body{margin:0}
 .sr-steps li{margin-block:.25rem}
 .sr-done{color:#1a6b2f}
 .sr-table-wrap{overflow-x:auto}
+.sr-table-wrap .utrecht-table__cell{white-space:nowrap}
+.sr-plain-list{list-style:none;padding-inline-start:0}
+.utrecht-checkbox--html-input{inline-size:1.5rem;block-size:1.5rem;accent-color:#2f6f9f}
+.sr-button-row{display:flex;flex-wrap:wrap;gap:.5rem}
+.sr-acting-for{font-weight:700;border-inline-start:4px solid #2f6f9f;padding-inline-start:.5rem}
+.sr-inline-form .utrecht-button{margin-inline-start:.5rem}
 .sr-bar{display:flex;inline-size:100%;block-size:2.5rem;border:1px solid #333;margin-block:.5rem}
 .sr-bar-keep{background:#2f6f9f}
 .sr-bar-pay{background:#e8a33d}

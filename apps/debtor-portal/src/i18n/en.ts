@@ -267,6 +267,7 @@ export const en: Messages = {
     paymentReference: (reference: string) => `Put this payment reference with your payment: ${reference}.`,
     received: (received: string, passedOn: string) => `Received: ${received}. Passed on to your creditors: ${passedOn}.`,
     instalmentsTitle: 'Your payments',
+    instalmentStatus: 'Status',
     instalmentStatuses: { PAID: 'Paid', PARTLY_PAID: 'Partly paid', MISSED: 'Not paid yet', DUE: 'Pay now', UPCOMING: 'Later' },
     grace: (date: string) => `No problem: you have until ${date}. It costs nothing.`,
     actionsTitle: 'Is it hard right now?',

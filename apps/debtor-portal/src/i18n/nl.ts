@@ -269,6 +269,7 @@ export const nl = {
     paymentReference: (reference: string) => `Zet dit betalingskenmerk bij uw betaling: ${reference}.`,
     received: (received: string, passedOn: string) => `Ontvangen: ${received}. Doorbetaald aan uw schuldeisers: ${passedOn}.`,
     instalmentsTitle: 'Uw betalingen',
+    instalmentStatus: 'Stand',
     instalmentStatuses: { PAID: 'Betaald', PARTLY_PAID: 'Deels betaald', MISSED: 'Nog niet betaald', DUE: 'Nu betalen', UPCOMING: 'Later' } as Record<string, string>,
     grace: (date: string) => `Geen probleem: u heeft tot ${date}. Dat kost niets.`,
     actionsTitle: 'Lukt het even niet?',

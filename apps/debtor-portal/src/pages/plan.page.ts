@@ -176,7 +176,7 @@ function instalmentTable(ctx: PageContext, instalments: readonly InstalmentState
   const shown = instalments.slice(from, from + SHOWN_INSTALMENTS);
   return html`<h3 class="utrecht-heading-3">${p.instalmentsTitle}</h3>
 <div class="sr-table-wrap"><table class="utrecht-table">
-<thead class="utrecht-table__header"><tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="col">${p.dueDate}</th><th class="utrecht-table__header-cell" scope="col">${p.amount}</th><th class="utrecht-table__header-cell" scope="col">${p.status}</th></tr></thead>
+<thead class="utrecht-table__header"><tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="col">${p.dueDate}</th><th class="utrecht-table__header-cell" scope="col">${p.amount}</th><th class="utrecht-table__header-cell" scope="col">${p.instalmentStatus}</th></tr></thead>
 <tbody class="utrecht-table__body">${shown.map(
     (i) => html`<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">${dateText(i.dueDate, ctx.locale)}</th><td class="utrecht-table__cell">${money(i.amount, ctx.locale)}</td><td class="utrecht-table__cell">${p.instalmentStatuses[i.status] ?? i.status}</td></tr>`,
   )}</tbody></table></div>
