@@ -7,7 +7,7 @@ import playwright, { type Browser, type Page } from 'playwright-core';
 import { DEMO_CLIENT } from '../../infra/idp/development-clients.js';
 import { startIdentityProvider, DEFAULT_LIFETIMES, type Ed25519PrivateJwk, type RunningIdentityProvider } from '../../infra/idp/identity-provider.js';
 import { loginWithPassword } from '../../infra/idp/login-with-password.js';
-import { COORDINATOR_RESOURCE } from '../../infra/idp/resource-servers.js';
+import { COORDINATOR_RESOURCE, backofficeResource } from '../../infra/idp/resource-servers.js';
 import { DEVELOPMENT_PASSWORD, testAccounts } from '../../infra/idp/test-accounts.js';
 import { coordinatorEnv } from '../support/coordinator-env.js';
 import { freePort } from '../support/coordinator-process.js';
@@ -41,6 +41,7 @@ let waterBoardPool: pg.Pool;
 let counsellorId: string;
 let joyceId: string;
 let sanneId: string;
+let municipality: ServiceProcess;
 const services: ServiceProcess[] = [];
 let portal: ServiceProcess;
 let browser: Browser;
@@ -102,7 +103,8 @@ beforeAll(async () => {
         signingKeyJson: await generatePrivateJwkJson(`${CREDITOR}-1`),
       }),
       STAFF_OIDC_ISSUER: idp.issuer,
-      ACCEPTANCE_POLICY: 'automatic',
+      // The municipality's staff decide themselves (a counter-proposal, a rejection); the water board accepts by policy.
+      ACCEPTANCE_POLICY: 'staff',
     },
   });
   services.push(node);
@@ -167,6 +169,8 @@ beforeAll(async () => {
   });
   await seedLinkedCustomer(rowsOf(waterBoardPool), { customerReference: 'HDSR-2026-77', claims: [{ reference: 'WSB-2026-77', principalCents: 25_000, description: 'Waterschapsbelasting 2026' }] });
   await seedLinkedCustomer(rowsOf(nodePool), { customerReference: 'AS-2026-002', claims: [{ reference: 'OZB-2026-90', principalCents: 30_000, description: 'Gemeentelijke belastingen 2026' }] });
+  await seedLinkedCustomer(rowsOf(waterBoardPool), { customerReference: 'HDSR-2026-88', claims: [{ reference: 'WSB-2026-88', principalCents: 15_000, description: 'Waterschapsbelasting 2026' }] });
+  municipality = node;
 
   // Joyce asked Fatima for help: the mandate is given through the platform's API.
   const fatima = await tokenOf('counsellor-fatima');
@@ -266,6 +270,28 @@ async function newPage(): Promise<Page> {
 }
 
 const menu = (page: Page) => page.getByRole('navigation', { name: 'Menu' });
+
+/** The newest proposal of a resident, as the platform's API gives it to them. */
+async function newestProposalId(username: string): Promise<string> {
+  const { proposals } = await gql<{ proposals: { id: string }[] }>(`${coordinatorUrl()}/graphql`, await tokenOf(username), '{ proposals { id } }');
+  return proposals[0]?.id ?? '';
+}
+
+function coordinatorUrl(): string {
+  return services[0]?.baseUrl ?? '';
+}
+
+/** The municipality's staff decide in their own back-office, once the proposal (or the declined counter) reached the node. */
+async function municipalityDecides(input: Record<string, unknown>): Promise<void> {
+  const token = await tokenOf(`staff-${CREDITOR}`, backofficeResource(CREDITOR));
+  const until = Date.now() + 20_000;
+  for (;;) {
+    const { body } = await postGraphQL(`${municipality.baseUrl}/backoffice/graphql`, { query: 'mutation ($input: DecideProposalInput!) { decideProposal(input: $input) { status } }', variables: { input } }, token);
+    if (body.errors === undefined) return;
+    if (Date.now() > until) throw new Error(`the municipality could not decide: ${JSON.stringify(body.errors)}`);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+  }
+}
 
 describe('the resident journey in the portal, from login to a started plan', () => {
   let page: Page;
@@ -378,11 +404,28 @@ describe('the resident journey in the portal, from login to a started plan', () 
     await checkStep(page, '07-budget-result');
   });
 
-  it('proposes one plan to both creditors; they accept and the plan starts, with the next payment', async () => {
+  it('proposes one plan to both creditors: the water board accepts, the municipality counter-proposes, the resident declines with a note', async () => {
     await page.getByRole('link', { name: 'Maak een voorstel' }).click();
     await page.waitForURL(`${portal.baseUrl}/plan`);
     await checkStep(page, '08-plan-propose');
     await Promise.all([page.waitForURL(`${portal.baseUrl}/plan`), page.getByRole('button', { name: 'Voorstel maken en versturen' }).click()]);
+    expect(await mainText(page)).toContain('Uw voorstel is verstuurd naar al uw schuldeisers.');
+    const waiting = await reloadUntil(page, 'Akkoord');
+    expect(waiting).toContain('Verstuurd: uw schuldeisers kijken ernaar.');
+    expect(waiting).toMatch(/Wacht op antwoord \(uiterlijk \d+ \w+ 20\d\d\)/);
+    await checkStep(page, '09-plan-open');
+    await municipalityDecides({ proposalId: await newestProposalId('resident-sanne'), decision: 'COUNTER', counterMonthly: '35000' });
+    const countered = await reloadUntil(page, 'Doet een ander voorstel');
+    expect(countered).toContain('Niet alle schuldeisers zijn akkoord.');
+    expect(countered).toContain('Vraagt €\u00a0350,00 per maand.');
+    await checkStep(page, '10-plan-counter');
+    await page.getByLabel('Uw uitleg aan de schuldeiser').fill('Meer kan ik echt niet betalen.');
+    await Promise.all([page.waitForURL(`${portal.baseUrl}/plan`), page.getByRole('button', { name: 'Ander voorstel niet aannemen' }).click()]);
+    expect(await mainText(page)).toContain('Uw antwoord is verstuurd.');
+  }, 60_000);
+
+  it('starts the plan once the municipality accepts after all, with the next payment and its reference', async () => {
+    await municipalityDecides({ proposalId: await newestProposalId('resident-sanne'), decision: 'ACCEPT' });
     const main = await reloadUntil(page, 'Uw regeling loopt.');
     expect(main).toContain('Uw regeling loopt. Al uw schuldeisers zijn akkoord.');
     // € 866,50 at € 397,42 a month: two full months and € 71,66 in the third.
@@ -390,7 +433,7 @@ describe('the resident journey in the portal, from login to a started plan', () 
     expect(main).toMatch(/Betaal €\u00a0397,42 op \d+ \w+ 20\d\d\./);
     expect(main).toContain('Zet dit betalingskenmerk bij uw betaling:');
     expect(main).toContain('Akkoord');
-    await checkStep(page, '09-plan-running');
+    await checkStep(page, '11-plan-running');
   }, 40_000);
 
   it('asks for a payment pause: a pause beyond the policy is refused at the field, one month is granted', async () => {
@@ -398,7 +441,7 @@ describe('the resident journey in the portal, from login to a started plan', () 
     expect(nextBefore).toBeDefined();
     await page.getByRole('link', { name: 'Vraag een betaalpauze' }).click();
     await page.waitForURL(`${portal.baseUrl}/plan/pause`);
-    await checkStep(page, '10-pause');
+    await checkStep(page, '12-pause');
     await page.getByLabel('Hoeveel maanden?').selectOption('3');
     await page.getByRole('button', { name: 'Pauze vragen' }).click();
     await expect(page.locator('#months-error').textContent()).resolves.toBe('Zo lang kan niet in één jaar. Kies minder maanden.');
@@ -416,13 +459,14 @@ describe('the resident journey in the portal, from login to a started plan', () 
   it('reports a change of income: an amended plan goes to the creditors and takes over when they accept', async () => {
     await page.getByRole('link', { name: 'Geef een verandering door' }).click();
     await page.waitForURL(`${portal.baseUrl}/plan/change`);
-    await checkStep(page, '11-change');
+    await checkStep(page, '13-change');
     await page.getByLabel('Hoeveel geld krijgt u per maand?').fill('2.100');
     await page.getByLabel('Op welke dag van de maand krijgt u uw geld?').fill('25');
     await page.getByLabel('Alleen', { exact: true }).check();
     await page.getByRole('group', { name: 'Hoe oud bent u?' }).getByLabel('21 jaar tot de AOW-leeftijd').check();
     await Promise.all([page.waitForURL(`${portal.baseUrl}/plan`), page.getByRole('button', { name: 'Nieuw voorstel maken' }).click()]);
     await expect(mainText(page)).resolves.toContain('Uw nieuwe voorstel is verstuurd.');
+    await municipalityDecides({ proposalId: await newestProposalId('resident-sanne'), decision: 'ACCEPT' });
     const main = await reloadUntil(page, 'Vraag een betaalpauze');
     expect(main).toContain('Uw regeling loopt.');
     // € 2.100 leaves more than € 397,42 a month: the amended plan pays off sooner.
@@ -432,7 +476,7 @@ describe('the resident journey in the portal, from login to a started plan', () 
   it('shows on the privacy page what was shared, gives receipts, and withdraws a consent', async () => {
     await menu(page).getByRole('link', { name: 'Privacy' }).click();
     await page.waitForURL(`${portal.baseUrl}/privacy`);
-    await checkStep(page, '12-privacy');
+    await checkStep(page, '14-privacy');
     const href = await page.getByRole('link', { name: 'Bewijs: toestemming gegeven' }).first().getAttribute('href');
     const receipt = await page.evaluate(async (path) => {
       const response = await fetch(path ?? '');
@@ -455,7 +499,7 @@ describe('the resident journey in the portal, from login to a started plan', () 
     await menu(page).getByRole('link', { name: 'Berichten' }).click();
     await page.waitForURL(`${portal.baseUrl}/inbox`);
     expect(await mainText(page)).not.toContain('U heeft nog geen berichten.');
-    await checkStep(page, '13-inbox');
+    await checkStep(page, '15-inbox');
   });
 
   it('answers an unknown page with a calm page in the person’s language', async () => {
@@ -518,18 +562,24 @@ describe('the counsellor journey in the portal', () => {
     await page.getByLabel('Uw geboortedatum').fill('12-03-1984');
     await Promise.all([page.waitForURL(`${portal.baseUrl}${client}/creditors`), page.getByRole('button', { name: 'Koppelen', exact: true }).click()]);
     expect(await mainText(page)).toContain('Gelukt. Gemeente Utrecht is gekoppeld.');
+    await page.getByLabel('Schuldeiser').selectOption(WATER_BOARD);
+    await page.getByLabel('Klantnummer of aanslagnummer').fill('HDSR-2026-88');
+    await page.getByLabel('Uw postcode').fill('3511 AB');
+    await page.getByLabel('Uw geboortedatum').fill('12-03-1984');
+    await Promise.all([page.waitForURL(`${portal.baseUrl}${client}/creditors`), page.getByRole('button', { name: 'Koppelen', exact: true }).click()]);
     await checkStep(page, '22-client-link');
     await menu(page).getByRole('link', { name: 'Toestemming' }).click();
     await page.getByLabel('Gemeente Utrecht').check();
+    await page.getByLabel('Hoogheemraadschap De Stichtse Rijnlanden').check();
     await page.getByLabel('Een overzicht van al mijn schulden').check();
     await page.getByLabel('Eén betaalregeling voor al deze schuldeisers samen').check();
     await page.getByLabel('6 maanden').check();
     await Promise.all([page.waitForURL(`${portal.baseUrl}${client}/overview`), page.getByRole('button', { name: 'Ik geef toestemming' }).click()]);
-    expect(await mainText(page)).toContain('U heeft 1 schuld bij 1 schuldeiser. Samen is dat €\u00a0300,00.');
+    expect(await mainText(page)).toContain('U heeft 2 schulden bij 2 schuldeisers. Samen is dat €\u00a0450,00.');
     await checkStep(page, '23-client-overview');
   });
 
-  it('enters the budget, adds a claim by hand and proposes the plan; it starts, and the court dossier downloads', async () => {
+  it('enters the budget, adds a claim by hand and proposes; the municipality rejects, a re-plan among the others starts; the court dossier downloads', async () => {
     await menu(page).getByRole('link', { name: 'Budget' }).click();
     await page.getByLabel('Hoeveel geld krijgt u per maand?').fill('1850');
     await page.getByLabel('Op welke dag van de maand krijgt u uw geld?').fill('1');
@@ -547,11 +597,20 @@ describe('the counsellor journey in the portal', () => {
     await page.getByRole('group', { name: 'Schuld 1' }).getByLabel('Kenmerk').fill('IB-2025-01');
     await page.getByRole('group', { name: 'Schuld 1' }).getByLabel('Bedrag').fill('500,00');
     await Promise.all([page.waitForURL(`${portal.baseUrl}${client}/plan`), page.getByRole('button', { name: 'Voorstel maken en versturen' }).click()]);
+    expect(await mainText(page)).toContain('In totaal is dat €\u00a0950,00.');
+    await municipalityDecides({ proposalId: await newestProposalId('resident-joyce'), decision: 'REJECT', reasonCode: 'BUDGET_DOUBTED', reasonText: 'Wij willen eerst de loonstroken zien.' });
+    const rejected = await reloadUntil(page, 'Niet akkoord');
+    expect(rejected).toContain('Wij willen eerst de loonstroken zien.');
+    await reloadUntil(page, 'Nieuw voorstel met de schuldeisers die akkoord zijn');
+    await checkStep(page, '25-client-rejected');
+    await Promise.all([page.waitForURL(`${portal.baseUrl}${client}/plan`), page.getByRole('button', { name: 'Nieuw voorstel met de schuldeisers die akkoord zijn' }).click()]);
     const main = await reloadUntil(page, 'Uw regeling loopt.');
     expect(main).toContain('Uw regeling loopt. Al uw schuldeisers zijn akkoord.');
     expect(main).toContain('Belastingdienst');
-    expect(main).toContain('In totaal is dat €\u00a0800,00.');
-    await checkStep(page, '25-client-plan');
+    expect(main).not.toContain('Gemeente Utrecht');
+    // Without the municipality: € 150,00 at the water board and € 500,00 by hand.
+    expect(main).toContain('In totaal is dat €\u00a0650,00.');
+    await checkStep(page, '26-client-plan');
     const dossierHref = await page.getByRole('link', { name: 'Dossier voor de rechter (PDF)' }).getAttribute('href');
     const pdf = await page.evaluate(async (path) => {
       const response = await fetch(path ?? '');
@@ -562,7 +621,9 @@ describe('the counsellor journey in the portal', () => {
 
   it('shows the client’s plan on the caseload, and refuses a resident who gave no mandate', async () => {
     await menu(page).getByRole('link', { name: 'Mijn cliënten' }).click();
-    expect(await mainText(page)).toContain('Uw regeling loopt. Al uw schuldeisers zijn akkoord.');
+    const caseload = await mainText(page);
+    expect(caseload).toContain('Uw regeling loopt. Al uw schuldeisers zijn akkoord.');
+    expect(caseload).toContain('schuldeiser niet akkoord');
     const response = await page.goto(`${portal.baseUrl}/clients/${sanneId}/overview`);
     expect(response?.status()).toBe(404);
     expect(await mainText(page)).not.toContain('Gemeentelijke belastingen');
