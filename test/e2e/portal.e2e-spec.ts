@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import playwright, { type Browser, type Page } from 'playwright-core';
+import { PORTAL_LOCALES, type PortalLocale } from '../../apps/debtor-portal/src/i18n/catalogue.js';
 import { DEMO_CLIENT } from '../../infra/idp/development-clients.js';
 import { startIdentityProvider, DEFAULT_LIFETIMES, type Ed25519PrivateJwk, type RunningIdentityProvider } from '../../infra/idp/identity-provider.js';
 import { loginWithPassword } from '../../infra/idp/login-with-password.js';
@@ -210,14 +211,15 @@ async function axeViolations(page: Page): Promise<string[]> {
   return violations;
 }
 
-/** Checks the current page in both languages at both widths, and saves a screenshot of each. */
+/** Checks the current page in every language at both widths, and saves a screenshot of each. */
 async function checkStep(page: Page, step: string): Promise<void> {
   const path = new URL(page.url()).pathname;
-  for (const locale of ['nl', 'en'] as const) {
+  for (const locale of Object.keys(PORTAL_LOCALES) as PortalLocale[]) {
     await page.goto(`${portal.baseUrl}${path}?lang=${locale}`);
     for (const [name, size] of Object.entries(VIEWPORTS)) {
       await page.setViewportSize(size);
       expect(await page.getAttribute('html', 'lang')).toBe(locale);
+      expect(await page.getAttribute('html', 'dir')).toBe(PORTAL_LOCALES[locale].dir);
       expect({ step, locale, name, violations: await axeViolations(page) }).toEqual({ step, locale, name, violations: [] });
       // No horizontal scrolling on a 320 px phone.
       const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
@@ -373,6 +375,7 @@ describe('the resident journey in the portal, from login to a started plan', () 
 
   it('checks the budget on the server, says how to fix each field beside it, and keeps what was typed', async () => {
     await page.goto(`${portal.baseUrl}/budget`);
+    await checkStep(page, '06-budget');
     await page.getByLabel('Hoeveel geld krijgt u per maand?').fill('veel');
     await page.getByLabel('Op welke dag van de maand krijgt u uw geld?').fill('32');
     await page.getByLabel('Met een partner', { exact: true }).check();
@@ -506,6 +509,7 @@ describe('the resident journey in the portal, from login to a started plan', () 
     const response = await page.goto(`${portal.baseUrl}/bestaat-niet`);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Deze pagina bestaat niet');
+    await checkStep(page, '16-not-found');
   });
 
   it('refuses a form post without the session’s CSRF token, and one from another site', async () => {
@@ -569,6 +573,8 @@ describe('the counsellor journey in the portal', () => {
     await Promise.all([page.waitForURL(`${portal.baseUrl}${client}/creditors`), page.getByRole('button', { name: 'Koppelen', exact: true }).click()]);
     await checkStep(page, '22-client-link');
     await menu(page).getByRole('link', { name: 'Toestemming' }).click();
+    await page.waitForURL(`${portal.baseUrl}${client}/consent`);
+    await checkStep(page, '23-client-consent');
     await page.getByLabel('Gemeente Utrecht').check();
     await page.getByLabel('Hoogheemraadschap De Stichtse Rijnlanden').check();
     await page.getByLabel('Een overzicht van al mijn schulden').check();
@@ -576,16 +582,19 @@ describe('the counsellor journey in the portal', () => {
     await page.getByLabel('6 maanden').check();
     await Promise.all([page.waitForURL(`${portal.baseUrl}${client}/overview`), page.getByRole('button', { name: 'Ik geef toestemming' }).click()]);
     expect(await mainText(page)).toContain('U heeft 2 schulden bij 2 schuldeisers. Samen is dat €\u00a0450,00.');
-    await checkStep(page, '23-client-overview');
+    await checkStep(page, '24-client-overview');
   });
 
   it('enters the budget, adds a claim by hand and proposes; the municipality rejects, a re-plan among the others starts; the court dossier downloads', async () => {
     await menu(page).getByRole('link', { name: 'Budget' }).click();
+    await page.waitForURL(`${portal.baseUrl}${client}/budget`);
+    await checkStep(page, '25-client-budget');
     await page.getByLabel('Hoeveel geld krijgt u per maand?').fill('1850');
     await page.getByLabel('Op welke dag van de maand krijgt u uw geld?').fill('1');
     await page.getByLabel('Alleen', { exact: true }).check();
     await page.getByRole('group', { name: 'Hoe oud bent u?' }).getByLabel('21 jaar tot de AOW-leeftijd').check();
     await Promise.all([page.waitForURL(`${portal.baseUrl}${client}/budget/result`), page.getByRole('button', { name: 'Uitrekenen' }).click()]);
+    await checkStep(page, '26-client-budget-result');
     await page.getByRole('link', { name: 'Maak een voorstel' }).click();
     await page.waitForURL(`${portal.baseUrl}${client}/plan`);
     // A claim begun but not finished: named at its field, what was typed stays.
@@ -593,7 +602,7 @@ describe('the counsellor journey in the portal', () => {
     await page.getByRole('button', { name: 'Voorstel maken en versturen' }).click();
     expect((await page.locator('#error-summary').textContent()) ?? '').toContain('Vul het kenmerk in.');
     await expect(page.getByRole('group', { name: 'Schuld 1' }).getByLabel('Naam schuldeiser').inputValue()).resolves.toBe('Belastingdienst');
-    await checkStepKeepingForm(page, '24-client-propose-errors');
+    await checkStepKeepingForm(page, '27-client-propose-errors');
     await page.getByRole('group', { name: 'Schuld 1' }).getByLabel('Kenmerk').fill('IB-2025-01');
     await page.getByRole('group', { name: 'Schuld 1' }).getByLabel('Bedrag').fill('500,00');
     await Promise.all([page.waitForURL(`${portal.baseUrl}${client}/plan`), page.getByRole('button', { name: 'Voorstel maken en versturen' }).click()]);
@@ -602,7 +611,7 @@ describe('the counsellor journey in the portal', () => {
     const rejected = await reloadUntil(page, 'Niet akkoord');
     expect(rejected).toContain('Wij willen eerst de loonstroken zien.');
     await reloadUntil(page, 'Nieuw voorstel met de schuldeisers die akkoord zijn');
-    await checkStep(page, '25-client-rejected');
+    await checkStep(page, '28-client-rejected');
     await Promise.all([page.waitForURL(`${portal.baseUrl}${client}/plan`), page.getByRole('button', { name: 'Nieuw voorstel met de schuldeisers die akkoord zijn' }).click()]);
     const main = await reloadUntil(page, 'Uw regeling loopt.');
     expect(main).toContain('Uw regeling loopt. Al uw schuldeisers zijn akkoord.');
@@ -610,7 +619,7 @@ describe('the counsellor journey in the portal', () => {
     expect(main).not.toContain('Gemeente Utrecht');
     // Without the municipality: € 150,00 at the water board and € 500,00 by hand.
     expect(main).toContain('In totaal is dat €\u00a0650,00.');
-    await checkStep(page, '26-client-plan');
+    await checkStep(page, '29-client-plan');
     const dossierHref = await page.getByRole('link', { name: 'Dossier voor de rechter (PDF)' }).getAttribute('href');
     const pdf = await page.evaluate(async (path) => {
       const response = await fetch(path ?? '');
@@ -624,6 +633,10 @@ describe('the counsellor journey in the portal', () => {
     const caseload = await mainText(page);
     expect(caseload).toContain('Uw regeling loopt. Al uw schuldeisers zijn akkoord.');
     expect(caseload).toContain('schuldeiser niet akkoord');
+    await menu(page).getByRole('link', { name: 'Berichten' }).click();
+    await page.waitForURL(`${portal.baseUrl}/inbox`);
+    expect(await mainText(page)).toContain(`Over cliënt`);
+    await checkStep(page, '30-counsellor-inbox');
     const response = await page.goto(`${portal.baseUrl}/clients/${sanneId}/overview`);
     expect(response?.status()).toBe(404);
     expect(await mainText(page)).not.toContain('Gemeentelijke belastingen');

@@ -9,9 +9,20 @@ export type { Messages };
  * the layout already mirrors for right-to-left (logical CSS properties only).
  */
 export const PORTAL_LOCALES = {
-  nl: { messages: nl, dir: 'ltr', htmlLang: 'nl' },
-  en: { messages: en, dir: 'ltr', htmlLang: 'en' },
-} as const satisfies Record<string, { readonly messages: Messages; readonly dir: 'ltr' | 'rtl'; readonly htmlLang: string }>;
+  nl: { messages: nl, dir: 'ltr', htmlLang: 'nl', platformLocale: 'nl' },
+  en: { messages: en, dir: 'ltr', htmlLang: 'en', platformLocale: 'en' },
+} as const satisfies Record<string, PortalLanguage>;
+
+interface PortalLanguage {
+  readonly messages: Messages;
+  readonly dir: 'ltr' | 'rtl';
+  readonly htmlLang: string;
+  /**
+   * The language of the texts the platform writes itself (explanations, messages) and of amounts and
+   * dates: the platform speaks Dutch and English, so another language falls back to one of them.
+   */
+  readonly platformLocale: 'nl' | 'en';
+}
 
 export type PortalLocale = keyof typeof PORTAL_LOCALES;
 
@@ -23,5 +34,5 @@ export function isPortalLocale(value: unknown): value is PortalLocale {
 
 /** The GraphQL Locale enum value for the texts the platform writes itself (explanations, messages). */
 export function graphqlLocale(locale: PortalLocale): 'NL' | 'EN' {
-  return locale === 'nl' ? 'NL' : 'EN';
+  return PORTAL_LOCALES[locale].platformLocale === 'nl' ? 'NL' : 'EN';
 }

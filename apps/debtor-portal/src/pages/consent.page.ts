@@ -2,6 +2,7 @@ import { html, type SafeHtml } from '../html/html.js';
 import type { AccountLinkView, ConsentTextView, ConsentView } from '../gateway/operations.js';
 import { CONSENT_DURATIONS, type ConsentPurposeName } from '../forms/consent-form.js';
 import { field, fieldList, type FieldError, type FormFields } from '../forms/form-input.js';
+import { PORTAL_LOCALES } from '../i18n/catalogue.js';
 import { dateText } from '../i18n/format.js';
 import { buttonLink, choiceFieldset, csrfField, errorFor, errorSummary, paragraph, submitButton } from '../views/components.js';
 import type { PageContext } from '../views/page-context.js';
@@ -24,7 +25,7 @@ export function consentPage(ctx: PageContext, data: ConsentPageData): SafeHtml {
   const { values, errors } = data;
   const current = data.consents.filter((consent) => consent.state === 'GIVEN');
   if (data.links.length === 0) return html`${paragraph(c.noLinks)}<p class="utrecht-paragraph">${buttonLink(`${base}/creditors`, ctx.t.link.title)}</p>`;
-  const purposeText = (purpose: ConsentPurposeName) => data.texts[purpose][ctx.locale === 'nl' ? 'nl' : 'en'];
+  const purposeText = (purpose: ConsentPurposeName) => data.texts[purpose][PORTAL_LOCALES[ctx.locale].platformLocale];
   return html`${errorSummary(ctx, errors)}
 ${paragraph(c.intro)}
 <form method="post" action="${base}/consent" novalidate>

@@ -1,4 +1,5 @@
 import { html, type SafeHtml } from '../html/html.js';
+import { clientLabel } from '../resident/resident-scope.js';
 import type { NotificationView } from '../gateway/operations.js';
 import { dateText } from '../i18n/format.js';
 import { paragraph } from '../views/components.js';
@@ -10,7 +11,7 @@ export function inboxPage(ctx: PageContext, notifications: readonly Notification
   if (notifications.length === 0) return paragraph(i.none);
   return html`<ul class="utrecht-unordered-list">${notifications.map(
     (n) => html`<li class="sr-card"><p class="utrecht-paragraph"><strong>${dateText(n.createdAt, ctx.locale)}</strong>${!n.read && html` (${i.new})`}</p>${paragraph(n.text)}${
-      ctx.person?.counsellor === true && paragraph(html`<a class="utrecht-link" href="/clients/${n.residentId}/plan">${i.about(n.residentId.slice(0, 8))}</a>`)
+      ctx.person?.counsellor === true && paragraph(html`<a class="utrecht-link" href="/clients/${n.residentId}/plan">${i.about(clientLabel(n.residentId))}</a>`)
     }</li>`,
   )}</ul>`;
 }

@@ -16,7 +16,7 @@ import { PortalResponder } from '../portal-responder.js';
 import { PORTAL_RESPONDER } from '../portal-tokens.js';
 import type { PortalRequest } from '../session/portal-request.js';
 import { residentVariable, scopedRoutes } from './resident-scope.js';
-import type { PortalLocale } from '../i18n/catalogue.js';
+import { PORTAL_LOCALES, type PortalLocale } from '../i18n/catalogue.js';
 
 interface HomeData {
   readonly accountLinks: readonly { id: string }[];
@@ -123,7 +123,7 @@ export class ResidentController {
 /** Cents as a resident types euros ("1850,00"), split with integer arithmetic: no float near money. */
 function amountForInput(wireCents: string, locale: PortalLocale): string {
   const cents = BigInt(wireCents);
-  return `${cents / 100n}${locale === 'nl' ? ',' : '.'}${String(cents % 100n).padStart(2, '0')}`;
+  return `${cents / 100n}${PORTAL_LOCALES[locale].platformLocale === 'nl' ? ',' : '.'}${String(cents % 100n).padStart(2, '0')}`;
 }
 
 /** The creditors the gateway could not reach for this answer (CREDITOR_UNAVAILABLE), by name. */
