@@ -528,6 +528,17 @@ describe('the resident journey in the portal, from login to a started plan', () 
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Al uw schulden');
   });
 
+  it('keeps what was typed when the session ran out before the form was sent, and returns to it after login', async () => {
+    await page.goto(`${portal.baseUrl}/budget`);
+    await page.getByLabel('Hoeveel geld krijgt u per maand?').fill('2.345,67');
+    await page.getByLabel('Op welke dag van de maand krijgt u uw geld?').fill('17');
+    await page.context().clearCookies();
+    await page.getByRole('button', { name: 'Uitrekenen' }).click();
+    await logIn(page, 'resident-sanne', '/budget');
+    await expect(page.getByLabel('Hoeveel geld krijgt u per maand?').inputValue()).resolves.toBe('2.345,67');
+    await expect(page.getByLabel('Op welke dag van de maand krijgt u uw geld?').inputValue()).resolves.toBe('17');
+  });
+
   it('logs out: the session is gone and pages ask for a login again', async () => {
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await page.waitForURL((url) => url.href.startsWith(`${portal.baseUrl}/`) || url.origin === idp.issuer);
