@@ -490,7 +490,7 @@ describe('the resident journey in the portal, from login to a started plan', () 
     expect(receipt.body).toMatchObject({ type: 'samen-regelen/consent-receipt', receipt: expect.stringMatching(/^ey[\w-]+\.[\w-]+\.[\w-]+$/) });
     const foreign = await page.evaluate(async () => (await fetch('/privacy/receipts/0')).status);
     expect(foreign).toBe(404); // entry 0 is another party's: the ledger does not hand it to Sanne
-    await page.getByRole('button', { name: 'Toestemming intrekken: Overzicht van mijn schulden' }).click();
+    await page.getByRole('button', { name: 'Toestemming intrekken Overzicht van mijn schulden' }).click();
     await page.waitForURL(`${portal.baseUrl}/privacy`);
     const main = await mainText(page);
     expect(main).toContain('Uw toestemming is ingetrokken.');
@@ -567,7 +567,7 @@ describe('the counsellor journey in the portal', () => {
   });
 
   it('works in the client’s views: links a creditor and gives consent on her behalf', async () => {
-    await page.getByRole('link', { name: `Cliënt ${joyceId.slice(0, 8)} bekijken` }).click();
+    await page.getByRole('link', { name: `Bekijken Cliënt ${joyceId.slice(0, 8)}` }).click();
     await page.waitForURL(`${portal.baseUrl}${client}/plan`);
     expect(await mainText(page)).toContain(`U werkt nu voor Cliënt ${joyceId.slice(0, 8)}.`);
     await menu(page).getByRole('link', { name: 'Schuldeisers' }).click();

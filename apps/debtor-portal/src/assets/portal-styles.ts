@@ -52,6 +52,7 @@ body{margin:0}
 .sr-bar-pay{background:#e8a33d}
 .sr-legend{list-style:none;padding:0}
 .sr-legend span{display:inline-block;inline-size:1rem;block-size:1rem;margin-inline-end:.5rem;vertical-align:middle;border:1px solid #333}
+[dir=rtl] .sr-chart{transform:scaleX(-1)}
 .sr-chart{inline-size:100%;block-size:auto;max-block-size:12rem}
 .sr-footer{margin-block-start:2rem;padding-block:1rem;border-block-start:2px solid #ccc}
 :focus-visible{outline:3px solid #000;outline-offset:2px;box-shadow:0 0 0 5px #ffbf47}

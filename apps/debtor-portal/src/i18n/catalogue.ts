@@ -1,3 +1,4 @@
+import { ar } from './ar.js';
 import { en } from './en.js';
 import { nl, type Messages } from './nl.js';
 
@@ -11,6 +12,9 @@ export type { Messages };
 export const PORTAL_LOCALES = {
   nl: { messages: nl, dir: 'ltr', htmlLang: 'nl', platformLocale: 'nl' },
   en: { messages: en, dir: 'ltr', htmlLang: 'en', platformLocale: 'en' },
+  // Arabic, right to left. The platform writes its own texts, amounts and dates in Dutch and English
+  // only: here they come in Dutch, the language of the residents' letters and bank.
+  ar: { messages: ar, dir: 'rtl', htmlLang: 'ar', platformLocale: 'nl' },
 } as const satisfies Record<string, PortalLanguage>;
 
 interface PortalLanguage {

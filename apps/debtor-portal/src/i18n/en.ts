@@ -106,7 +106,6 @@ export const en: Messages = {
     rateLimited: 'You have tried many times. Wait an hour and try again. Or call us for free.',
     nextStep: 'Finished linking? Then give consent.',
     unlink: 'Unlink',
-    unlinkNamed: (creditor: string) => `Unlink ${creditor}`,
     unlinked: (creditor: string) => `${creditor} is unlinked. We no longer ask it for anything.`,
     errors: {
       creditor: 'Choose a creditor from the list.',
@@ -327,7 +326,6 @@ export const en: Messages = {
     receipt: (kind: string) => `Proof: ${kind}`,
     kinds: { 'consent.given': 'consent given', 'consent.withdrawn': 'consent withdrawn', 'consent.expired': 'consent expired', 'mandate.given': 'counsellor allowed', 'mandate.withdrawn': 'counsellor stopped', 'mandate.expired': 'counsellor expired' },
     withdraw: 'Withdraw consent',
-    withdrawNamed: (purpose: string) => `Withdraw consent: ${purpose}`,
     withdrawHint: 'After that, we ask these creditors for nothing more.',
     withdrawn: 'Your consent is withdrawn. We ask for nothing more.',
     mandatesTitle: 'Your counsellor',
@@ -355,7 +353,6 @@ export const en: Messages = {
     signals: 'Signals',
     noPlan: 'No proposal yet',
     open: 'View',
-    openNamed: (client: string) => `View ${client}`,
     signalsTitle: 'New signals',
     noSignals: 'No new signals.',
     signalNames: {

@@ -108,7 +108,6 @@ export const nl = {
     rateLimited: 'U heeft het vaak geprobeerd. Wacht een uur en probeer het dan opnieuw. Of bel ons gratis.',
     nextStep: 'Klaar met koppelen? Geef dan toestemming.',
     unlink: 'Ontkoppelen',
-    unlinkNamed: (creditor: string) => `${creditor} ontkoppelen`,
     unlinked: (creditor: string) => `${creditor} is ontkoppeld. Wij vragen daar niets meer op.`,
     errors: {
       creditor: 'Kies een schuldeiser uit de lijst.',
@@ -329,7 +328,6 @@ export const nl = {
     receipt: (kind: string) => `Bewijs: ${kind}`,
     kinds: { 'consent.given': 'toestemming gegeven', 'consent.withdrawn': 'toestemming ingetrokken', 'consent.expired': 'toestemming verlopen', 'mandate.given': 'hulpverlener gekregen', 'mandate.withdrawn': 'hulpverlener gestopt', 'mandate.expired': 'hulpverlener verlopen' } as Record<string, string>,
     withdraw: 'Toestemming intrekken',
-    withdrawNamed: (purpose: string) => `Toestemming intrekken: ${purpose}`,
     withdrawHint: 'Daarna vragen wij niets meer op bij deze schuldeisers.',
     withdrawn: 'Uw toestemming is ingetrokken. Wij vragen niets meer op.',
     mandatesTitle: 'Uw hulpverlener',
@@ -357,7 +355,6 @@ export const nl = {
     signals: 'Signalen',
     noPlan: 'Nog geen voorstel',
     open: 'Bekijken',
-    openNamed: (client: string) => `${client} bekijken`,
     signalsTitle: 'Nieuwe signalen',
     noSignals: 'Geen nieuwe signalen.',
     signalNames: {

@@ -2,7 +2,7 @@ import { html, type SafeHtml } from '../html/html.js';
 import type { Signal } from '../counsellor/caseload-signals.js';
 import { clientLabel } from '../resident/resident-scope.js';
 import { dateText } from '../i18n/format.js';
-import { paragraph } from '../views/components.js';
+import { labelFor, paragraph } from '../views/components.js';
 import type { PageContext } from '../views/page-context.js';
 
 export interface CaseloadRow {
@@ -29,6 +29,6 @@ export function caseloadPage(ctx: PageContext, rows: readonly CaseloadRow[]): Sa
       row.signals.length === 0 ? c.noSignals : html`<strong>${row.signals.map((s) => c.signalNames[s] ?? s).join(', ')}</strong>`
     }</dd></div>
 </dl>
-<p class="utrecht-paragraph"><a class="utrecht-link" href="/clients/${row.residentId}/plan" aria-label="${c.openNamed(name)}">${c.open}</a></p></li>`;
+<p class="utrecht-paragraph"><a class="utrecht-link" href="/clients/${row.residentId}/plan">${labelFor(c.open, name)}</a></p></li>`;
   })}</ul>`;
 }

@@ -2,7 +2,7 @@ import { html, type SafeHtml } from '../html/html.js';
 import type { AccountLinkView, CreditorRef } from '../gateway/operations.js';
 import { field, type FieldError, type FormFields } from '../forms/form-input.js';
 import { dateText } from '../i18n/format.js';
-import { alert, buttonLink, csrfField, errorFor, errorSummary, paragraph, selectField, submitButton, textField } from '../views/components.js';
+import { alert, buttonLink, csrfField, errorFor, errorSummary, labelFor, paragraph, selectField, submitButton, textField } from '../views/components.js';
 import type { PageContext } from '../views/page-context.js';
 
 export interface LinkPageData {
@@ -39,7 +39,7 @@ ${data.links.length === 0
     : html`<ul class="utrecht-unordered-list sr-plain-list">${data.links.map(
         (link) => html`<li class="sr-card"><strong>${link.creditor.name}</strong> — ${l.linkedOn(dateText(link.linkedAt, ctx.locale))}
 <form class="sr-inline-form" method="post" action="${base}/creditors/unlink">${csrfField(ctx)}<input type="hidden" name="creditorId" value="${link.creditor.id}">
-<button class="utrecht-button utrecht-button--secondary-action" type="submit" aria-label="${l.unlinkNamed(link.creditor.name)}">${l.unlink}</button></form></li>`,
+<button class="utrecht-button utrecht-button--secondary-action" type="submit">${labelFor(l.unlink, link.creditor.name)}</button></form></li>`,
       )}</ul>
 ${paragraph(l.nextStep)}
 <p class="utrecht-paragraph">${buttonLink(`${base}/consent`, ctx.t.nav.consent)}</p>`}`;

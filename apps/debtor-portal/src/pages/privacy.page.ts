@@ -2,7 +2,7 @@ import { html, type SafeHtml } from '../html/html.js';
 import type { AccountLinkView, ConsentView, LedgerEntryView, MandateView } from '../gateway/operations.js';
 import { clientLabel } from '../resident/resident-scope.js';
 import { dateText } from '../i18n/format.js';
-import { csrfField, paragraph } from '../views/components.js';
+import { csrfField, labelFor, paragraph } from '../views/components.js';
 import type { PageContext } from '../views/page-context.js';
 
 export interface PrivacyPageData {
@@ -52,7 +52,7 @@ ${consent.endedAt !== null && item(p.ended, dateText(consent.endedAt, ctx.locale
 ${receipts(ctx, consent.ledgerEntries)}
 ${consent.state === 'GIVEN' &&
     html`<form method="post" action="/privacy/consents/withdraw" novalidate>${csrfField(ctx)}<input type="hidden" name="id" value="${consent.id}">
-${paragraph(p.withdrawHint)}<p class="utrecht-paragraph"><button class="utrecht-button utrecht-button--secondary-action" type="submit" aria-label="${p.withdrawNamed(purpose)}">${p.withdraw}</button></p></form>`}
+${paragraph(p.withdrawHint)}<p class="utrecht-paragraph"><button class="utrecht-button utrecht-button--secondary-action" type="submit">${labelFor(p.withdraw, purpose)}</button></p></form>`}
 </li>`;
 }
 

@@ -125,3 +125,11 @@ export function buttonLink(href: string, label: string): SafeHtml {
 export function paragraph(text: HtmlValue): SafeHtml {
   return html`<p class="utrecht-paragraph">${text}</p>`;
 }
+
+/**
+ * A button or link text with what it is about for a screen reader ("Unlink" + " Gemeente Utrecht"): the
+ * visible words start the accessible name, as WCAG 2.5.3 asks, in every language.
+ */
+export function labelFor(visible: string, about: string): SafeHtml {
+  return html`${visible}<span class="sr-visually-hidden"> ${about}</span>`;
+}
