@@ -480,6 +480,7 @@ describe('the resident journey in the portal, from login to a started plan', () 
     await menu(page).getByRole('link', { name: 'Privacy' }).click();
     await page.waitForURL(`${portal.baseUrl}/privacy`);
     await checkStep(page, '14-privacy');
+    expect(await mainText(page)).toMatch(/Op \d+ \w+ 20\d\d kregen Gemeente Utrecht, Hoogheemraadschap De Stichtse Rijnlanden een voorstel\./);
     const href = await page.getByRole('link', { name: 'Bewijs: toestemming gegeven' }).first().getAttribute('href');
     const receipt = await page.evaluate(async (path) => {
       const response = await fetch(path ?? '');

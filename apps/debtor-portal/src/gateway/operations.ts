@@ -148,7 +148,15 @@ export const PRIVACY = `query Privacy($residentId: ID) {
   consents(residentId: $residentId) { ${CONSENT_FIELDS} }
   accountLinks(residentId: $residentId) { id creditor { id name } linkedAt }
   mandates { ${MANDATE_FIELDS} }
+  proposals(residentId: $residentId) { id proposedAt creditors { creditorId creditor { id name } } }
 }`;
+
+/** A proposal as the privacy page shows it: when it went to which creditors. */
+export interface SharedProposalView {
+  readonly id: string;
+  readonly proposedAt: string;
+  readonly creditors: readonly { readonly creditorId: string; readonly creditor: CreditorRef | null }[];
+}
 
 export const WITHDRAW_MANDATE = `mutation WithdrawMandate($id: ID!) { withdrawMandate(id: $id) { id state } }`;
 

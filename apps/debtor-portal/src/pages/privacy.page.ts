@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '../html/html.js';
-import type { AccountLinkView, ConsentView, LedgerEntryView, MandateView } from '../gateway/operations.js';
+import type { AccountLinkView, ConsentView, LedgerEntryView, MandateView, SharedProposalView } from '../gateway/operations.js';
 import { clientLabel } from '../resident/resident-scope.js';
 import { dateText } from '../i18n/format.js';
 import { csrfField, labelFor, paragraph } from '../views/components.js';
@@ -9,6 +9,7 @@ export interface PrivacyPageData {
   readonly consents: readonly ConsentView[];
   readonly mandates: readonly MandateView[];
   readonly links: readonly AccountLinkView[];
+  readonly proposals: readonly SharedProposalView[];
 }
 
 /** What was shared with whom and since when, each step's receipt to download, and a way to stop each. */
@@ -18,6 +19,12 @@ export function privacyPage(ctx: PageContext, data: PrivacyPageData): SafeHtml {
 <h2 class="utrecht-heading-2">${p.consentsTitle}</h2>
 ${data.consents.length === 0 ? paragraph(p.none) : html`<ul class="utrecht-unordered-list sr-plain-list">${data.consents.map((c) => consentCard(ctx, c))}</ul>`}
 ${paragraph(p.receiptNote)}
+<h2 class="utrecht-heading-2">${p.proposalsTitle}</h2>
+${data.proposals.length === 0
+    ? paragraph(p.noProposals)
+    : html`<ul class="utrecht-unordered-list">${data.proposals.map(
+        (proposal) => html`<li>${p.proposalSent(dateText(proposal.proposedAt, ctx.locale), proposal.creditors.map((c) => c.creditor?.name ?? c.creditorId).join(', '))}</li>`,
+      )}</ul>`}
 <h2 class="utrecht-heading-2">${p.mandatesTitle}</h2>
 ${data.mandates.length === 0 ? paragraph(p.noMandates) : html`<ul class="utrecht-unordered-list sr-plain-list">${data.mandates.map((m) => mandateCard(ctx, m))}</ul>`}
 <h2 class="utrecht-heading-2">${p.linksTitle}</h2>

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { LedgerReceipts } from '../gateway/ledger-receipts.js';
-import { PRIVACY, WITHDRAW_CONSENT, WITHDRAW_MANDATE, type AccountLinkView, type ConsentView, type MandateView } from '../gateway/operations.js';
+import { PRIVACY, WITHDRAW_CONSENT, WITHDRAW_MANDATE, type AccountLinkView, type ConsentView, type MandateView, type SharedProposalView } from '../gateway/operations.js';
 import { draftOf, field } from '../forms/form-input.js';
 import { handlePage, handleScopedForm, notFound } from '../page-handler.js';
 import { privacyPage } from '../pages/privacy.page.js';
@@ -13,6 +13,7 @@ interface PrivacyData {
   readonly consents: readonly ConsentView[];
   readonly accountLinks: readonly AccountLinkView[];
   readonly mandates: readonly MandateView[];
+  readonly proposals: readonly SharedProposalView[];
 }
 
 /** The resident's own privacy page: what was shared, the receipts, and withdrawing consent or a mandate. */
@@ -28,7 +29,7 @@ export class PrivacyController {
     await handlePage(this.responder, req, res, async () => {
       const { data } = await this.responder.gateway<PrivacyData>(req, res, PRIVACY);
       const ctx = this.responder.context(req);
-      await this.responder.page(req, res, ctx, ctx.t.privacy.title, privacyPage(ctx, { consents: data.consents, mandates: data.mandates, links: data.accountLinks }));
+      await this.responder.page(req, res, ctx, ctx.t.privacy.title, privacyPage(ctx, { consents: data.consents, mandates: data.mandates, links: data.accountLinks, proposals: data.proposals }));
     });
   }
 
