@@ -137,6 +137,7 @@ export const en: Messages = {
     withdraw: 'You can withdraw your consent at any time, on the Privacy page. It is as easy as giving it. After that, we ask for nothing more.',
     submit: 'I give consent',
     given: 'Thank you. Your consent is recorded. The proof is on the Privacy page.',
+    partlyGiven: (given: string, failed: string) => `Your consent for ${given} is recorded. For ${failed} it did not work just now. Please try that again in a few minutes.`,
     currentTitle: 'Consent that applies now',
     noneCurrent: 'You have not given consent yet.',
     errors: {

@@ -139,6 +139,7 @@ export const nl = {
     withdraw: 'U kunt uw toestemming altijd intrekken, op de pagina Privacy. Dat is net zo makkelijk als geven. Daarna vragen wij niets meer op.',
     submit: 'Ik geef toestemming',
     given: 'Dank u. Uw toestemming is vastgelegd. Het bewijs staat op de pagina Privacy.',
+    partlyGiven: (given: string, failed: string) => `Uw toestemming voor ${given} is vastgelegd. Voor ${failed} lukte het nu niet. Probeer dat over een paar minuten nog eens.`,
     currentTitle: 'Toestemming die nu geldt',
     noneCurrent: 'U heeft nog geen toestemming gegeven.',
     errors: {

@@ -4,7 +4,7 @@ import { CONSENT_DURATIONS, type ConsentPurposeName } from '../forms/consent-for
 import { field, fieldList, type FieldError, type FormFields } from '../forms/form-input.js';
 import { PORTAL_LOCALES } from '../i18n/catalogue.js';
 import { dateText } from '../i18n/format.js';
-import { buttonLink, choiceFieldset, csrfField, errorFor, errorSummary, paragraph, submitButton } from '../views/components.js';
+import { alert, buttonLink, choiceFieldset, csrfField, errorFor, errorSummary, paragraph, submitButton } from '../views/components.js';
 import type { PageContext } from '../views/page-context.js';
 
 export interface ConsentPageData {
@@ -13,6 +13,7 @@ export interface ConsentPageData {
   readonly texts: Readonly<Record<ConsentPurposeName, ConsentTextView>>;
   readonly values: FormFields;
   readonly errors: readonly FieldError[];
+  readonly problem?: string;
 }
 
 /**
@@ -27,6 +28,7 @@ export function consentPage(ctx: PageContext, data: ConsentPageData): SafeHtml {
   if (data.links.length === 0) return html`${paragraph(c.noLinks)}<p class="utrecht-paragraph">${buttonLink(`${base}/creditors`, ctx.t.link.title)}</p>`;
   const purposeText = (purpose: ConsentPurposeName) => data.texts[purpose][PORTAL_LOCALES[ctx.locale].platformLocale];
   return html`${errorSummary(ctx, errors)}
+${data.problem !== undefined && alert('warning', data.problem)}
 ${paragraph(c.intro)}
 <form method="post" action="${base}/consent" novalidate>
 ${csrfField(ctx)}
