@@ -43,6 +43,8 @@ let counsellorId: string;
 let joyceId: string;
 let sanneId: string;
 let municipality: ServiceProcess;
+let waterBoard: ServiceProcess;
+let gatewayProcess: ServiceProcess;
 const services: ServiceProcess[] = [];
 let portal: ServiceProcess;
 let browser: Browser;
@@ -77,13 +79,16 @@ beforeAll(async () => {
   const coordinator = await ServiceProcess.start({
     label: 'coordinator',
     entrypoint: ENTRYPOINTS.coordinator,
-    env: coordinatorEnv({
-      databaseUrl: coordinatorDatabase.url,
-      oidcIssuer: idp.issuer,
-      oidcJwksUrl: idp.jwksUrl,
-      consentSigningKeyJson: await generatePrivateJwkJson('consent-1'),
-      ledgerSigningKeyJson: await generatePrivateJwkJson('ledger-1'),
-    }),
+    env: {
+      ...coordinatorEnv({
+        databaseUrl: coordinatorDatabase.url,
+        oidcIssuer: idp.issuer,
+        oidcJwksUrl: idp.jwksUrl,
+        consentSigningKeyJson: await generatePrivateJwkJson('consent-1'),
+        ledgerSigningKeyJson: await generatePrivateJwkJson('ledger-1'),
+      }),
+      LOG_LEVEL: 'info',
+    },
   });
   services.push(coordinator);
   nodeDatabase = await createTestDatabase('portal_node');
@@ -104,6 +109,7 @@ beforeAll(async () => {
         signingKeyJson: await generatePrivateJwkJson(`${CREDITOR}-1`),
       }),
       STAFF_OIDC_ISSUER: idp.issuer,
+      LOG_LEVEL: 'info',
       // The municipality's staff decide themselves (a counter-proposal, a rejection); the water board accepts by policy.
       ACCEPTANCE_POLICY: 'staff',
     },
@@ -124,15 +130,18 @@ beforeAll(async () => {
       }),
       STAFF_OIDC_ISSUER: idp.issuer,
       ACCEPTANCE_POLICY: 'automatic',
+      LOG_LEVEL: 'info',
     },
   });
   services.push(waterBoardNode);
+  waterBoard = waterBoardNode;
   const gateway = await ServiceProcess.start({
     label: 'gateway',
     entrypoint: ENTRYPOINTS.gateway,
-    env: { COORDINATOR_URL: `${coordinator.baseUrl}/graphql`, LOG_LEVEL: 'error' },
+    env: { COORDINATOR_URL: `${coordinator.baseUrl}/graphql`, LOG_LEVEL: 'info' },
   });
   services.push(gateway);
+  gatewayProcess = gateway;
   portal = await ServiceProcess.start({
     label: 'portal',
     entrypoint: ENTRYPOINTS.portal,
@@ -145,7 +154,7 @@ beforeAll(async () => {
       OIDC_CLIENT_ID: PORTAL_CLIENT.clientId,
       OIDC_CLIENT_SECRET: PORTAL_CLIENT.clientSecret,
       SESSION_PREFIX: `sr-test-portal-${randomBytes(4).toString('hex')}:`,
-      LOG_LEVEL: 'error',
+      LOG_LEVEL: 'info',
     },
   });
   services.push(portal);
@@ -371,6 +380,27 @@ describe('the resident journey in the portal, from login to a started plan', () 
     expect(main).toContain('Gemeentelijke belastingen 2026');
     expect(main).toContain('Waterschapsbelasting 2026');
     await checkStep(page, '05-overview');
+  });
+
+  it('follows one overview by its correlation id: portal, gateway, coordinator and both nodes log it', async () => {
+    const response = await page.goto(`${portal.baseUrl}/overview`);
+    const correlationId = response?.headers()['x-correlation-id'] ?? '';
+    expect(correlationId).toMatch(/^[0-9a-f-]{36}$/);
+    const logged = (service: ServiceProcess) =>
+      service.output
+        .split('\n')
+        .filter((line) => line.startsWith('{') && line.includes(correlationId))
+        .map((line) => JSON.parse(line) as { service: string; msg: string; path: string; status: number; correlationId: string });
+    // The nodes answer the gateway's fan-out; their lines arrive a moment after the page.
+    const until = Date.now() + 5_000;
+    while ((logged(municipality).length === 0 || logged(waterBoard).length === 0) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(logged(portal)).toEqual([expect.objectContaining({ service: 'portal', msg: 'request', path: '/overview', status: 200, correlationId })]);
+    expect(logged(gatewayProcess)).toEqual([expect.objectContaining({ service: 'gateway', path: '/graphql', status: 200 })]);
+    expect(logged(services[0] as ServiceProcess).length).toBeGreaterThanOrEqual(1); // the coordinator: consent tokens, the resident
+    expect(logged(municipality)).toEqual([expect.objectContaining({ service: `node:${CREDITOR}`, path: '/graphql', status: 200 })]);
+    expect(logged(waterBoard)).toEqual([expect.objectContaining({ service: `node:${WATER_BOARD}`, path: '/graphql', status: 200 })]);
+    // No personal data in a line: no query string, no body, no token.
+    for (const line of [...logged(portal), ...logged(gatewayProcess), ...logged(municipality)]) expect(Object.keys(line).sort()).toEqual(['correlationId', 'durationMs', 'level', 'method', 'msg', 'path', 'service', 'status', 'ts']);
   });
 
   it('checks the budget on the server, says how to fix each field beside it, and keeps what was typed', async () => {

@@ -1,3 +1,4 @@
+import { CORRELATION_HEADER, correlationIdFrom } from '#service-kit';
 import type { Response } from 'express';
 import type { PortalConfig } from './config/portal-config.js';
 import type { Stylesheet } from './assets/stylesheet.js';
@@ -65,6 +66,7 @@ export class PortalResponder {
         query,
         variables: { locale: graphqlLocale(req.portal.locale), ...variables },
         timer: req.portal.timer,
+        correlationId: correlationIdOf(req),
       });
     } catch (error) {
       if (error instanceof GatewayError && error.unauthenticated) return this.loginAgain(req, res);
@@ -74,7 +76,7 @@ export class PortalResponder {
 
   /** Who a fresh access token belongs to on the platform (at login, before there is a session). */
   async whoAmI(req: PortalRequest, accessToken: string): Promise<WhoAmI> {
-    const { data } = await this.gatewayClient.request<{ whoAmI: WhoAmI }>({ accessToken, query: WHO_AM_I, timer: req.portal.timer });
+    const { data } = await this.gatewayClient.request<{ whoAmI: WhoAmI }>({ accessToken, query: WHO_AM_I, timer: req.portal.timer, correlationId: correlationIdOf(req) });
     return data.whoAmI;
   }
 
@@ -127,6 +129,11 @@ export class PortalResponder {
     await commitSession(req, res, this.config, this.store);
     res.setHeader('Cache-Control', 'no-store').redirect(303, to);
   }
+}
+
+/** Set on every request by the request-log middleware (main.ts). */
+function correlationIdOf(req: PortalRequest): string {
+  return correlationIdFrom(req.headers[CORRELATION_HEADER]);
 }
 
 /** Only a path on this portal: never an open redirect to elsewhere. */

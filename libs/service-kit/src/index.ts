@@ -9,3 +9,4 @@ export * from './run-migrations-exclusively.js';
 export * from './config-reader.js';
 export * from './process-env.js';
 export * from './expected-graphql-errors.filter.js';
+export * from './request-log.js';

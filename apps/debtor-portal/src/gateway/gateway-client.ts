@@ -1,3 +1,4 @@
+import { CORRELATION_HEADER } from '#service-kit';
 /**
  * The portal's only way to the platform: GraphQL over HTTP to the federation gateway, with the signed-in
  * person's access token. Every call is timed, so a page can say how much of its time was the gateway's
@@ -74,6 +75,8 @@ export class GatewayClient {
     readonly query: string;
     readonly variables?: Record<string, unknown>;
     readonly timer: GatewayTimer;
+    /** The page request's correlation id: the gateway passes it on to the coordinator and every node. */
+    readonly correlationId: string;
   }): Promise<GatewayAnswer<T>> {
     const started = performance.now();
     let status: number;
@@ -85,6 +88,7 @@ export class GatewayClient {
           'content-type': 'application/json',
           accept: 'application/graphql-response+json, application/json',
           authorization: `Bearer ${params.accessToken}`,
+          [CORRELATION_HEADER]: params.correlationId,
         },
         body: JSON.stringify({ query: params.query, variables: params.variables ?? {} }),
         signal: AbortSignal.timeout(this.timeoutMs),
