@@ -399,6 +399,11 @@ describe('the resident journey in the portal, from login to a started plan', () 
     expect(logged(services[0] as ServiceProcess).length).toBeGreaterThanOrEqual(1); // the coordinator: consent tokens, the resident
     expect(logged(municipality)).toEqual([expect.objectContaining({ service: `node:${CREDITOR}`, path: '/graphql', status: 200 })]);
     expect(logged(waterBoard)).toEqual([expect.objectContaining({ service: `node:${WATER_BOARD}`, path: '/graphql', status: 200 })]);
+    // Every service counts its requests for Prometheus at GET /metrics.
+    for (const [service, name] of [[portal, 'portal'], [gatewayProcess, 'gateway'], [municipality, `node:${CREDITOR}`]] as const) {
+      const metrics = await (await fetch(`${service.baseUrl}/metrics`)).text();
+      expect(metrics).toMatch(new RegExp(`http_request_duration_seconds_count\\{service="${name}",method="(GET|POST)",status="200"\\} [1-9]`));
+    }
     // No personal data in a line: no query string, no body, no token.
     for (const line of [...logged(portal), ...logged(gatewayProcess), ...logged(municipality)]) expect(Object.keys(line).sort()).toEqual(['correlationId', 'durationMs', 'level', 'method', 'msg', 'path', 'service', 'status', 'ts']);
   });

@@ -5,7 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { MAX_CSV_BYTES } from './backoffice/claim-csv-import.controller.js';
 import { loadNodeConfig, type NodeConfig } from './config/node-config.js';
-import { configOrExit, logsRequests, readProcessEnv, requestLog } from '#service-kit';
+import { configOrExit, logsRequests, readProcessEnv, requestLog, RequestMetrics } from '#service-kit';
 import { isClusterWorker, runNodeWorkers } from './node-cluster.js';
 
 /** Builds the node's HTTP application (also used by tests that run the node in-process). */
@@ -14,6 +14,7 @@ export async function createNodeApp(config: NodeConfig): Promise<NestExpressAppl
     logger: loggerLevels(config.logLevel),
     bodyParser: true,
   });
+  app.use(new RequestMetrics(`node:${config.creditorId}`).middleware());
   app.use(requestLog({ service: `node:${config.creditorId}`, enabled: logsRequests(config.logLevel) }));
   app.useBodyParser('json', { limit: '1mb' });
   // CSV uploads arrive as raw bytes: the importer itself checks the encoding, row by row.

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Redis } from 'ioredis';
-import { configOrExit, logsRequests, readProcessEnv, requestLog } from '#service-kit';
+import { configOrExit, logsRequests, readProcessEnv, requestLog, RequestMetrics } from '#service-kit';
 import { loadPortalConfig, type PortalConfig } from './config/portal-config.js';
 import { NotFoundFilter } from './not-found.filter.js';
 import type { PortalResponder } from './portal-responder.js';
@@ -19,6 +19,7 @@ export async function createPortalApp(config: PortalConfig, redis: Redis): Promi
   });
   // Forms only (no JSON API here); small bodies, with repeated names as arrays (checkbox lists).
   app.useBodyParser('urlencoded', { extended: false, limit: '32kb' });
+  app.use(new RequestMetrics('portal').middleware());
   app.use(requestLog({ service: 'portal', enabled: logsRequests(config.logLevel) }));
   app.disable('x-powered-by');
   app.useGlobalFilters(new NotFoundFilter(app.get<PortalResponder>(PORTAL_RESPONDER)));

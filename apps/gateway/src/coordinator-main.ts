@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { configOrExit, logsRequests, readProcessEnv, requestLog, type Clock } from '#service-kit';
+import { configOrExit, logsRequests, readProcessEnv, requestLog, RequestMetrics, type Clock } from '#service-kit';
 import { loadCoordinatorConfig, type CoordinatorConfig } from './coordinator/config/coordinator-config.js';
 import { CoordinatorModule } from './coordinator/coordinator.module.js';
 
@@ -13,6 +13,7 @@ export async function createCoordinatorApp(config: CoordinatorConfig, clock?: Cl
     // The payment provider signs the raw body of its callback: it is kept beside the parsed one.
     rawBody: true,
   });
+  app.use(new RequestMetrics('coordinator').middleware());
   app.use(requestLog({ service: 'coordinator', enabled: logsRequests(config.logLevel) }));
   app.useBodyParser('json', { limit: '256kb' });
   app.enableShutdownHooks();

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { configOrExit, logsRequests, readProcessEnv, requestLog } from '#service-kit';
+import { configOrExit, logsRequests, readProcessEnv, requestLog, RequestMetrics } from '#service-kit';
 import { loadGatewayConfig, type GatewayConfig } from './gateway/config/gateway-config.js';
 import { GatewayModule } from './gateway/gateway.module.js';
 
@@ -12,6 +12,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestExpre
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), {
     logger: levels.slice({ debug: 0, info: 1, warn: 2, error: 3 }[config.logLevel]),
   });
+  app.use(new RequestMetrics('gateway').middleware());
   app.use(requestLog({ service: 'gateway', enabled: logsRequests(config.logLevel) }));
   app.useBodyParser('json', { limit: config.maxBodyBytes });
   app.enableShutdownHooks();

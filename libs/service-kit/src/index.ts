@@ -10,3 +10,4 @@ export * from './config-reader.js';
 export * from './process-env.js';
 export * from './expected-graphql-errors.filter.js';
 export * from './request-log.js';
+export * from './request-metrics.js';
