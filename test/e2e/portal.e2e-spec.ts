@@ -684,6 +684,9 @@ describe('the counsellor journey in the portal', () => {
     await page.waitForURL(`${portal.baseUrl}/inbox`);
     expect(await mainText(page)).toContain(`Over cliënt`);
     await checkStep(page, '30-counsellor-inbox');
+    await page.goto(`${portal.baseUrl}/start`);
+    expect(new URL(page.url()).pathname).toBe('/clients');
+    expect((await page.goto(`${portal.baseUrl}/overview`))?.status()).toBe(404);
     const response = await page.goto(`${portal.baseUrl}/clients/${sanneId}/overview`);
     expect(response?.status()).toBe(404);
     expect(await mainText(page)).not.toContain('Gemeentelijke belastingen');

@@ -5,7 +5,8 @@ import { GatewayError } from '../gateway/gateway-client.js';
 import { BUDGET, HOME, INBOX, OVERVIEW_CLIENT, OVERVIEW_SELF, SET_BUDGET, type BudgetView, type NotificationView, type OverviewView } from '../gateway/operations.js';
 import { validateBudgetForm } from '../forms/budget-form.js';
 import { draftOf, type FieldError, type FormFields } from '../forms/form-input.js';
-import { handlePage, handleScopedForm, handleScopedPage } from '../page-handler.js';
+import { handlePage, handleScopedForm, handleScopedPage, notFound } from '../page-handler.js';
+import { actsAsCounsellor } from '../session/portal-session.js';
 import { budgetResultPage } from '../pages/budget-result.page.js';
 import { budgetPage } from '../pages/budget.page.js';
 import { homePage } from '../pages/home.page.js';
@@ -43,6 +44,8 @@ export class ResidentController {
   async home(@Req() req: PortalRequest, @Res() res: Response): Promise<void> {
     await handlePage(this.responder, req, res, async () => {
       const person = await this.responder.person(req, res);
+      // A counsellor's own start is the caseload.
+      if (actsAsCounsellor(person.roles)) return this.responder.redirect(req, res, '/clients');
       const { data } = await this.responder.gateway<HomeData>(req, res, HOME);
       const latest = data.proposals.find((p) => p.status !== 'REPLACED' && p.status !== 'WITHDRAWN' && p.status !== 'AMENDED');
       const ctx = this.responder.context(req);
@@ -62,8 +65,10 @@ export class ResidentController {
     await handleScopedPage(this.responder, req, res, async (scope) => {
       const answer =
         scope.residentId === undefined
-          ? await this.responder.gateway<{ me: OverviewView }>(req, res, OVERVIEW_SELF).then((a) => ({ errors: a.errors, overview: a.data.me }))
-          : await this.responder.gateway<{ resident: OverviewView }>(req, res, OVERVIEW_CLIENT, { residentId: scope.residentId }).then((a) => ({ errors: a.errors, overview: a.data.resident }));
+          ? await this.responder.gateway<{ me: OverviewView | null }>(req, res, OVERVIEW_SELF).then((a) => ({ errors: a.errors, overview: a.data.me }))
+          : await this.responder.gateway<{ resident: OverviewView | null }>(req, res, OVERVIEW_CLIENT, { residentId: scope.residentId }).then((a) => ({ errors: a.errors, overview: a.data.resident }));
+      // Someone without the resident role has no overview of their own.
+      if (answer.overview === null) return notFound(this.responder, req, res);
       const ctx = this.responder.context(req);
       const unavailable = unavailableCreditors(answer.errors, answer.overview);
       await this.responder.page(req, res, ctx, ctx.t.overview.title, overviewPage(ctx, answer.overview, unavailable));
