@@ -14,14 +14,15 @@ import { availableParallelism } from 'node:os';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { PlatformRole } from '#contracts';
-import { DEMO_CLIENT } from '../infra/idp/development-clients.js';
+import { DEMO_CLIENT, portalClientAt } from '../infra/idp/development-clients.js';
 import { startIdentityProvider, DEFAULT_LIFETIMES, type Ed25519PrivateJwk } from '../infra/idp/identity-provider.js';
 import { loginWithPassword } from '../infra/idp/login-with-password.js';
 import { COORDINATOR_RESOURCE } from '../infra/idp/resource-servers.js';
 import { DEVELOPMENT_PASSWORD, testAccounts } from '../infra/idp/test-accounts.js';
 import { coordinatorEnv } from '../test/support/coordinator-env.js';
 import { freePort } from '../test/support/coordinator-process.js';
-import { postGraphQL } from '../test/support/graphql-client.js';
+import { graphqlData } from '../test/support/graphql-client.js';
+import { portalEnv } from '../test/support/portal-env.js';
 import { generatePrivateJwkJson } from '../test/support/key-set-server.js';
 import { nodeEnv } from '../test/support/node-env.js';
 import { rowsOf, seedLinkedCustomer } from '../test/support/seed.js';
@@ -54,7 +55,7 @@ const CREDITORS = [
   { id: 'gemeente-utrecht', name: 'Gemeente Utrecht', sector: 'municipality', claims: 3 },
   { id: 'waterschap-hdsr', name: 'Hoogheemraadschap De Stichtse Rijnlanden', sector: 'water_board', claims: 2 },
 ] as const;
-const PORTAL_CLIENT = { clientId: 'debtor-portal', clientSecret: `bench-portal-secret-${randomBytes(12).toString('hex')}` };
+const PORTAL_SECRET = `bench-portal-secret-${randomBytes(12).toString('hex')}`;
 
 const log = (line: string): void => {
   process.stderr.write(`[portal-pages] ${line}\n`);
@@ -249,7 +250,7 @@ async function measure(cleanup: Cleanup, redisPrefix: string): Promise<BenchResu
     signingKeys: [JSON.parse(await generatePrivateJwkJson('bench-portal-idp-1')) as Ed25519PrivateJwk],
     clients: [
       { clientId: DEMO_CLIENT.clientId, redirectUris: [DEMO_CLIENT.redirectUri] },
-      { ...PORTAL_CLIENT, redirectUris: [`${portalUrl}/auth/callback`], postLogoutRedirectUris: [`${portalUrl}/`] },
+      portalClientAt(portalUrl, PORTAL_SECRET),
     ],
     accounts,
     lifetimes: DEFAULT_LIFETIMES,
@@ -277,11 +278,7 @@ async function measure(cleanup: Cleanup, redisPrefix: string): Promise<BenchResu
   });
   cleanup.push(() => coordinator.stop());
   const api = `${coordinator.baseUrl}/graphql`;
-  const gql = async <T>(token: string, query: string, variables?: Record<string, unknown>): Promise<T> => {
-    const { body } = await postGraphQL<T>(api, { query, ...(variables ? { variables } : {}) }, token);
-    if (body.errors !== undefined || body.data === undefined || body.data === null) throw new Error(`coordinator: ${JSON.stringify(body.errors)}`);
-    return body.data;
-  };
+  const gql = <T>(token: string, query: string, variables?: Record<string, unknown>): Promise<T> => graphqlData<T>(api, token, query, variables);
 
   const nodes = await Promise.all(
     CREDITORS.map(async (creditor) => {
@@ -322,17 +319,15 @@ async function measure(cleanup: Cleanup, redisPrefix: string): Promise<BenchResu
     label: 'portal',
     entrypoint: ENTRYPOINTS.portal,
     port: portalPort,
-    env: {
-      PORTAL_PUBLIC_URL: portalUrl,
-      GATEWAY_URL: `${gateway.baseUrl}/graphql`,
-      LEDGER_URL: coordinator.baseUrl,
-      OIDC_ISSUER: idp.issuer,
-      OIDC_CLIENT_ID: PORTAL_CLIENT.clientId,
-      OIDC_CLIENT_SECRET: PORTAL_CLIENT.clientSecret,
-      REDIS_URL: testEnv.redisUrl,
-      SESSION_PREFIX: `${redisPrefix}:portal-session:`,
-      LOG_LEVEL: 'error',
-    },
+    env: portalEnv({
+      portalUrl,
+      gatewayUrl: `${gateway.baseUrl}/graphql`,
+      ledgerUrl: coordinator.baseUrl,
+      issuer: idp.issuer,
+      clientSecret: PORTAL_SECRET,
+      sessionPrefix: `${redisPrefix}:portal-session:`,
+      logLevel: 'error',
+    }),
   });
   cleanup.push(() => portal.stop());
 

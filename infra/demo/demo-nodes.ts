@@ -1,4 +1,5 @@
 import { CreditorSector } from '#contracts';
+import { PORTAL_CLIENT_ID } from '../idp/development-clients.js';
 
 /** One creditor in the demo federation. */
 export interface DemoNode {
@@ -142,7 +143,7 @@ export const PORTAL_URL = `http://127.0.0.1:${PORTAL_PORT}`;
 export const PORTAL_CALLBACK_URL = `${PORTAL_URL}/auth/callback`;
 /** Where the identity provider may send the browser after a logout: the portal's welcome page. */
 export const PORTAL_POST_LOGOUT_URL = `${PORTAL_URL}/`;
-export const DEMO_PORTAL_CLIENT_ID = 'debtor-portal';
+export const DEMO_PORTAL_CLIENT_ID = PORTAL_CLIENT_ID;
 /** Never the portal's default prefix, nor a test run's (`sr-test-portal-…`). */
 export const PORTAL_SESSION_PREFIX = 'samen-regelen-demo:portal:session:';
 

@@ -13,3 +13,14 @@ export const DEMO_CLIENT = {
 export const DEVELOPMENT_CLIENTS: readonly IdentityProviderClient[] = [
   { clientId: DEMO_CLIENT.clientId, redirectUris: [DEMO_CLIENT.redirectUri] },
 ];
+
+/** The resident portal's client id at the identity provider. */
+export const PORTAL_CLIENT_ID = 'debtor-portal';
+
+/**
+ * The portal as a confidential client: redirected back to `<portal>/auth/callback` after login and to
+ * `<portal>/` after logout (the routes of apps/debtor-portal's AuthController).
+ */
+export function portalClientAt(portalUrl: string, clientSecret: string): IdentityProviderClient {
+  return { clientId: PORTAL_CLIENT_ID, clientSecret, redirectUris: [`${portalUrl}/auth/callback`], postLogoutRedirectUris: [`${portalUrl}/`] };
+}

@@ -5,14 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import playwright, { type Browser, type Page } from 'playwright-core';
 import { PORTAL_LOCALES, type PortalLocale } from '../../apps/debtor-portal/src/i18n/catalogue.js';
-import { DEMO_CLIENT } from '../../infra/idp/development-clients.js';
+import { DEMO_CLIENT, portalClientAt } from '../../infra/idp/development-clients.js';
 import { startIdentityProvider, DEFAULT_LIFETIMES, type Ed25519PrivateJwk, type RunningIdentityProvider } from '../../infra/idp/identity-provider.js';
 import { loginWithPassword } from '../../infra/idp/login-with-password.js';
 import { COORDINATOR_RESOURCE, backofficeResource } from '../../infra/idp/resource-servers.js';
 import { DEVELOPMENT_PASSWORD, testAccounts } from '../../infra/idp/test-accounts.js';
 import { coordinatorEnv } from '../support/coordinator-env.js';
 import { freePort } from '../support/coordinator-process.js';
-import { postGraphQL } from '../support/graphql-client.js';
+import { graphqlData, postGraphQL } from '../support/graphql-client.js';
+import { portalEnv } from '../support/portal-env.js';
 import { generatePrivateJwkJson } from '../support/key-set-server.js';
 import { nodeEnv } from '../support/node-env.js';
 import { rowsOf, seedLinkedCustomer } from '../support/seed.js';
@@ -30,7 +31,7 @@ const CHROMIUM = testEnv.chromiumPath;
 const ARTIFACTS = 'test-artifacts/portal';
 const CREDITOR = 'gemeente-utrecht';
 const WATER_BOARD = 'hdsr';
-const PORTAL_CLIENT = { clientId: 'debtor-portal', clientSecret: 'portal-test-secret-0123456789' };
+const PORTAL_SECRET = 'portal-test-secret-0123456789';
 const VIEWPORTS = { phone: { width: 320, height: 640 }, desktop: { width: 1280, height: 900 } } as const;
 
 let idp: RunningIdentityProvider;
@@ -50,11 +51,6 @@ let portal: ServiceProcess;
 let browser: Browser;
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-async function gql<T>(url: string, token: string, query: string, variables?: Record<string, unknown>): Promise<T> {
-  const { body } = await postGraphQL<T>(url, { query, ...(variables ? { variables } : {}) }, token);
-  if (body.errors !== undefined || body.data === undefined || body.data === null) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 function tokenOf(username: string, resource = COORDINATOR_RESOURCE): Promise<string> {
   return loginWithPassword({ issuer: idp.issuer, clientId: DEMO_CLIENT.clientId, redirectUri: DEMO_CLIENT.redirectUri, resource, username, password: DEVELOPMENT_PASSWORD }).then((r) => r.accessToken);
@@ -70,7 +66,7 @@ beforeAll(async () => {
     signingKeys: [signingKey],
     clients: [
       { clientId: DEMO_CLIENT.clientId, redirectUris: [DEMO_CLIENT.redirectUri] },
-      { ...PORTAL_CLIENT, redirectUris: [`${portalUrl}/auth/callback`], postLogoutRedirectUris: [`${portalUrl}/`] },
+      portalClientAt(portalUrl, PORTAL_SECRET),
     ],
     accounts: testAccounts(),
     lifetimes: DEFAULT_LIFETIMES,
@@ -146,16 +142,15 @@ beforeAll(async () => {
     label: 'portal',
     entrypoint: ENTRYPOINTS.portal,
     port: portalPort,
-    env: {
-      PORTAL_PUBLIC_URL: portalUrl,
-      GATEWAY_URL: `${gateway.baseUrl}/graphql`,
-      LEDGER_URL: coordinator.baseUrl,
-      OIDC_ISSUER: idp.issuer,
-      OIDC_CLIENT_ID: PORTAL_CLIENT.clientId,
-      OIDC_CLIENT_SECRET: PORTAL_CLIENT.clientSecret,
-      SESSION_PREFIX: `sr-test-portal-${randomBytes(4).toString('hex')}:`,
-      LOG_LEVEL: 'info',
-    },
+    env: portalEnv({
+      portalUrl,
+      gatewayUrl: `${gateway.baseUrl}/graphql`,
+      ledgerUrl: coordinator.baseUrl,
+      issuer: idp.issuer,
+      clientSecret: PORTAL_SECRET,
+      sessionPrefix: `sr-test-portal-${randomBytes(4).toString('hex')}:`,
+      logLevel: 'info',
+    }),
   });
   services.push(portal);
 
@@ -168,7 +163,7 @@ beforeAll(async () => {
     [waterBoardNode, WATER_BOARD, 'Hoogheemraadschap De Stichtse Rijnlanden', 'water_board'],
   ] as const) {
     const keySet = await (await fetch(`${service.baseUrl}/.well-known/jwks.json`)).text();
-    await gql(url, admin, 'mutation ($input: RegisterCreditorInput!) { registerCreditor(input: $input) { id } }', { input: { id, name, sector, subgraphUrl: `${service.baseUrl}/graphql`, keySet } });
+    await graphqlData(url, admin, 'mutation ($input: RegisterCreditorInput!) { registerCreditor(input: $input) { id } }', { input: { id, name, sector, subgraphUrl: `${service.baseUrl}/graphql`, keySet } });
   }
   await seedLinkedCustomer(rowsOf(nodePool), {
     customerReference: 'AS-2026-001',
@@ -185,11 +180,11 @@ beforeAll(async () => {
   // Joyce asked Fatima for help: the mandate is given through the platform's API.
   const fatima = await tokenOf('counsellor-fatima');
   const joyce = await tokenOf('resident-joyce');
-  counsellorId = (await gql<{ whoAmI: { id: string } }>(url, fatima, '{ whoAmI { id } }')).whoAmI.id;
-  joyceId = (await gql<{ whoAmI: { id: string } }>(url, joyce, '{ whoAmI { id } }')).whoAmI.id;
-  sanneId = (await gql<{ whoAmI: { id: string } }>(url, await tokenOf('resident-sanne'), '{ whoAmI { id } }')).whoAmI.id;
-  const { mandateText } = await gql<{ mandateText: { version: string } }>(url, joyce, '{ mandateText { version } }');
-  await gql(url, joyce, 'mutation ($input: GiveMandateInput!) { giveMandate(input: $input) { id } }', {
+  counsellorId = (await graphqlData<{ whoAmI: { id: string } }>(url, fatima, '{ whoAmI { id } }')).whoAmI.id;
+  joyceId = (await graphqlData<{ whoAmI: { id: string } }>(url, joyce, '{ whoAmI { id } }')).whoAmI.id;
+  sanneId = (await graphqlData<{ whoAmI: { id: string } }>(url, await tokenOf('resident-sanne'), '{ whoAmI { id } }')).whoAmI.id;
+  const { mandateText } = await graphqlData<{ mandateText: { version: string } }>(url, joyce, '{ mandateText { version } }');
+  await graphqlData(url, joyce, 'mutation ($input: GiveMandateInput!) { giveMandate(input: $input) { id } }', {
     input: { counsellorId, validUntil: new Date(Date.now() + 180 * 86_400_000).toISOString(), textVersion: mandateText.version },
   });
 
@@ -284,7 +279,7 @@ const menu = (page: Page) => page.getByRole('navigation', { name: 'Menu' });
 
 /** The newest proposal of a resident, as the platform's API gives it to them. */
 async function newestProposalId(username: string): Promise<string> {
-  const { proposals } = await gql<{ proposals: { id: string }[] }>(`${coordinatorUrl()}/graphql`, await tokenOf(username), '{ proposals { id } }');
+  const { proposals } = await graphqlData<{ proposals: { id: string }[] }>(`${coordinatorUrl()}/graphql`, await tokenOf(username), '{ proposals { id } }');
   return proposals[0]?.id ?? '';
 }
 

@@ -30,3 +30,10 @@ export const RESIDENT_CLAIMS_QUERY = `query ($representations: [_Any!]!) {
 export function residentRepresentation(pseudonym: string): { representations: { __typename: string; id: string }[] } {
   return { representations: [{ __typename: 'Resident', id: pseudonym }] };
 }
+
+/** The data of a GraphQL answer; any error fails the caller (for set-up steps that must succeed). */
+export async function graphqlData<T>(url: string, token: string, query: string, variables?: Record<string, unknown>): Promise<T> {
+  const { body } = await postGraphQL<T>(url, { query, ...(variables ? { variables } : {}) }, token);
+  if (body.errors !== undefined || body.data === undefined || body.data === null) throw new Error(`${url}: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}

@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { isIncomingOperation } from './fan-out/incoming-operation.js';
 import type { GatewayContext } from './fan-out/gateway-context.js';
+import { CORRELATION_HEADER } from '#service-kit';
 
 /**
  * The coordinator's subgraph: the caller's access token goes along (the coordinator decides what the
@@ -27,6 +28,6 @@ export class CoordinatorDataSource extends RemoteGraphQLDataSource<GatewayContex
     if (!isIncomingOperation(options)) return;
     const { accessToken, correlationId } = options.context;
     if (accessToken !== undefined) options.request.http?.headers.set('authorization', `Bearer ${accessToken}`);
-    options.request.http?.headers.set('x-correlation-id', correlationId);
+    options.request.http?.headers.set(CORRELATION_HEADER, correlationId);
   }
 }

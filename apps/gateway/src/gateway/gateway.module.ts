@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +6,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { Request } from 'express';
-import { bearerToken, legacyJsonStatusPlugin } from '#service-kit';
+import { bearerToken, correlationIdFrom, CORRELATION_HEADER, legacyJsonStatusPlugin } from '#service-kit';
 import type { GatewayConfig } from './config/gateway-config.js';
 import { CoordinatorDataSource } from './coordinator-data-source.js';
 import { CreditorFanOutDataSource } from './fan-out/creditor-fan-out.data-source.js';
@@ -23,14 +22,12 @@ import { queryLimitsRule } from './hardening/query-limits.js';
 const here = dirname(fileURLToPath(import.meta.url));
 export const SUPERGRAPH_FILE = here.includes(`${sep}dist${sep}`) ? resolve(here, '../../../../../apps/gateway/supergraph.graphql') : resolve(here, '../../supergraph.graphql');
 
-const CORRELATION_ID = /^[A-Za-z0-9._-]{8,64}$/;
-
 function contextFrom(req: Request): GatewayContext {
-  const header = req.header('x-correlation-id');
   return {
     accessToken: bearerToken(req.header('authorization')),
     grants: new Map(),
-    correlationId: header !== undefined && CORRELATION_ID.test(header) ? header : randomUUID(),
+    // The request-log middleware (gateway-main.ts) has already set a valid id; an in-process test app without it gets one here.
+    correlationId: correlationIdFrom(req.header(CORRELATION_HEADER)),
     startedAt: performance.now(),
   };
 }

@@ -1,4 +1,5 @@
 import type { EntityError } from './merge-entity-answers.js';
+import { CORRELATION_HEADER } from '#service-kit';
 
 /** One node the resident is consented for: where it is, its pseudonym, and a token for it. */
 export interface ConsentGrant {
@@ -45,7 +46,7 @@ export async function fetchConsentGrants(params: {
       headers: {
         'content-type': 'application/json',
         accept: 'application/json',
-        'x-correlation-id': params.correlationId,
+        [CORRELATION_HEADER]: params.correlationId,
         ...(params.accessToken === undefined ? {} : { authorization: `Bearer ${params.accessToken}` }),
       },
       body: JSON.stringify({ query: ISSUE_CONSENT_TOKENS, variables: { input: { residentId: params.residentId, purpose: 'DEBT_OVERVIEW', category: 'CLAIMS' } } }),

@@ -3,6 +3,7 @@ import { fetchConsentGrants, type ConsentGrant, type ConsentGrants } from './con
 import type { GatewayContext } from './gateway-context.js';
 import { isIncomingOperation } from './incoming-operation.js';
 import { mergeEntityAnswers, type EntityError, type NodeAnswer, type NodeOutcome } from './merge-entity-answers.js';
+import { CORRELATION_HEADER } from '#service-kit';
 
 interface Representation {
   readonly __typename: string;
@@ -144,7 +145,7 @@ export class CreditorFanOutDataSource implements GraphQLDataSource<GatewayContex
           'content-type': 'application/json',
           accept: 'application/json',
           authorization: `Bearer ${node.grant.token}`,
-          'x-correlation-id': context.correlationId,
+          [CORRELATION_HEADER]: context.correlationId,
         },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(this.remainingMs(context)),
