@@ -283,7 +283,12 @@ describe('a node that is down', () => {
   it('gives a partial answer with CREDITOR_UNAVAILABLE naming it, never a failed query', async () => {
     const down = nodes[1] as RunningNode;
     await down.service.kill();
+    const unavailableCount = async (): Promise<number> =>
+      Number(/graphql_errors_total\{service="gateway",code="CREDITOR_UNAVAILABLE"\} (\d+)/.exec(await (await fetch(`${gateway.baseUrl}/metrics`)).text())?.[1] ?? 0);
+    const countBefore = await unavailableCount();
     const overview = (await gatewayGql<Overview['data']>(sanne.token, OVERVIEW)) as Overview;
+    // Answered with 200, so only this counter shows an operator that a node is missing from overviews.
+    expect((await unavailableCount()) - countBefore).toBe(1);
     expect(claimIdsOf(overview)).toEqual(idsOf(NODES[0] as NodeSpec).sort());
     // Whom the overview asked, against who answered: the missing creditor is visible as data too.
     const asked = await gatewayGql<{ me: { overviewCreditors: { id: string }[]; creditorTotals: { creditorId: string }[] } }>(

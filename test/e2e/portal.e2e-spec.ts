@@ -381,11 +381,7 @@ describe('the resident journey in the portal, from login to a started plan', () 
     const response = await page.goto(`${portal.baseUrl}/overview`);
     const correlationId = response?.headers()['x-correlation-id'] ?? '';
     expect(correlationId).toMatch(/^[0-9a-f-]{36}$/);
-    const logged = (service: ServiceProcess) =>
-      service.output
-        .split('\n')
-        .filter((line) => line.startsWith('{') && line.includes(correlationId))
-        .map((line) => JSON.parse(line) as { service: string; msg: string; path: string; status: number; correlationId: string });
+    const logged = (service: ServiceProcess) => service.logLines(correlationId);
     // The nodes answer the gateway's fan-out; their lines arrive a moment after the page.
     const until = Date.now() + 5_000;
     while ((logged(municipality).length === 0 || logged(waterBoard).length === 0) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));

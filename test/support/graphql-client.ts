@@ -8,6 +8,7 @@ export async function postGraphQL<T = Record<string, unknown>>(
   url: string,
   body: { query: string; variables?: Record<string, unknown> },
   token?: string,
+  headers: Record<string, string> = {},
 ): Promise<{ status: number; body: GraphQLResponse<T> }> {
   const response = await fetch(url, {
     method: 'POST',
@@ -15,6 +16,7 @@ export async function postGraphQL<T = Record<string, unknown>>(
       'content-type': 'application/json',
       accept: 'application/graphql-response+json, application/json',
       ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+      ...headers,
     },
     body: JSON.stringify(body),
   });

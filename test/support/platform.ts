@@ -33,6 +33,7 @@ export interface Person {
 export class TestPlatform {
   readonly nodes = new Map<string, PlatformNode>();
   private pool: pg.Pool | null = null;
+  private readonly workers: ServiceProcess[] = [];
 
   private constructor(
     readonly idpKey: SigningKey,
@@ -64,6 +65,13 @@ export class TestPlatform {
   async restartCoordinator(): Promise<void> {
     await this.coordinator.kill();
     this.coordinator = await ServiceProcess.start({ label: 'coordinator', entrypoint: ENTRYPOINTS.coordinator, env: this.coordinatorEnvironment, port: this.coordinator.port });
+  }
+
+  /** A delivery worker of its own (npm run worker), with the coordinator's settings: for a coordinator started with DELIVERY_WORKER=false. */
+  async startWorker(env: Record<string, string> = {}): Promise<ServiceProcess> {
+    const worker = await ServiceProcess.start({ label: 'worker', entrypoint: ENTRYPOINTS.worker, env: { ...this.coordinatorEnvironment, ...env } });
+    this.workers.push(worker);
+    return worker;
   }
 
   /** A node with its own database, registered in the directory by an administrator. */
@@ -111,8 +119,8 @@ export class TestPlatform {
   }
 
   /** The coordinator's GraphQL answer as it is, errors included. */
-  async gqlRaw<T>(token: string | undefined, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
-    return (await postGraphQL<T>(`${this.coordinator.baseUrl}/graphql`, { query, ...(variables ? { variables } : {}) }, token)).body;
+  async gqlRaw<T>(token: string | undefined, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>> {
+    return (await postGraphQL<T>(`${this.coordinator.baseUrl}/graphql`, { query, ...(variables ? { variables } : {}) }, token, headers)).body;
   }
 
   /** The coordinator's data; throws on errors. */
@@ -152,6 +160,7 @@ export class TestPlatform {
 
   async stop(): Promise<void> {
     await this.pool?.end().catch(() => undefined);
+    for (const worker of this.workers) await worker.stop().catch(() => undefined);
     for (const node of this.nodes.values()) {
       await node.proxy.stop().catch(() => undefined);
       await node.service.stop().catch(() => undefined);

@@ -14,12 +14,23 @@ export const ENTRYPOINTS = {
   node: 'dist/apps/creditor-node/src/main.js',
   paymentProvider: 'dist/infra/payment-provider/main.js',
   portal: 'dist/apps/debtor-portal/src/main.js',
+  worker: 'dist/apps/gateway/src/worker-main.js',
 } as const;
 
 /**
  * One service as its own process from dist/ (built by `npm test`), on a free port, ready when its
  * /health/ready answers 200. Tests kill it for real (SIGKILL) when they need a service to be down.
  */
+/** A line as the services log it (libs/service-kit json-logger.ts, request-log.ts). */
+export interface LoggedLine {
+  readonly ts: string;
+  readonly level: string;
+  readonly service: string;
+  readonly msg: string;
+  readonly correlationId?: string;
+  readonly [field: string]: unknown;
+}
+
 export class ServiceProcess {
   output = '';
   private readonly exited: Promise<void>;
@@ -65,6 +76,21 @@ export class ServiceProcess {
   /** The operating system's process id (for CPU and memory readings). */
   get pid(): number | undefined {
     return this.child.pid;
+  }
+
+  /** The JSON log lines it wrote so far, optionally only those under one correlation id (other output, such as a stack, is skipped). */
+  logLines(correlationId?: string): LoggedLine[] {
+    return this.output
+      .split('\n')
+      .filter((line) => line.startsWith('{') && (correlationId === undefined || line.includes(correlationId)))
+      .flatMap((line) => {
+        try {
+          return [JSON.parse(line) as LoggedLine];
+        } catch {
+          return [];
+        }
+      })
+      .filter((line) => correlationId === undefined || line.correlationId === correlationId);
   }
 
   get baseUrl(): string {

@@ -3,11 +3,10 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, ApolloFederationDriver, type ApolloDriverConfig, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import type { Request } from 'express';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { CREDITOR_SUBGRAPH_SDL, CentsScalar, DateScalar, DateTimeScalar } from '#contracts';
 import { BackofficeModule } from './backoffice/backoffice.module.js';
 import { BACKOFFICE_SDL } from './backoffice/backoffice.sdl.js';
-import { Clock, ExpectedGraphQLErrors, SystemClock, formatGraphQLError, legacyJsonStatusPlugin } from '#service-kit';
+import { Clock, ExpectedGraphQLErrors, SystemClock, formatGraphQLError, platformApolloPlugins } from '#service-kit';
 import type { NodeConfig } from './config/node-config.js';
 import { NodeCoreModule } from './node-core.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -28,7 +27,7 @@ function hardenedGraphQLOptions(config: NodeConfig): Pick<
     formatError: formatGraphQLError,
     // Inline traces would tell every caller how long our queries take, and cache hints are computed
     // per field for an HTTP cache nobody may use for personal data: both off.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), legacyJsonStatusPlugin()],
+    plugins: platformApolloPlugins(),
   };
 }
 

@@ -5,35 +5,22 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { MAX_CSV_BYTES } from './backoffice/claim-csv-import.controller.js';
 import { loadNodeConfig, type NodeConfig } from './config/node-config.js';
-import { configOrExit, logsRequests, readProcessEnv, requestLog, RequestMetrics } from '#service-kit';
+import { configOrExit, readProcessEnv, serviceObservability } from '#service-kit';
 import { isClusterWorker, runNodeWorkers } from './node-cluster.js';
 
 /** Builds the node's HTTP application (also used by tests that run the node in-process). */
 export async function createNodeApp(config: NodeConfig): Promise<NestExpressApplication> {
+  const observability = serviceObservability(`node:${config.creditorId}`, config.logLevel);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: loggerLevels(config.logLevel),
+    logger: observability.logger,
     bodyParser: true,
   });
-  app.use(new RequestMetrics(`node:${config.creditorId}`).middleware());
-  app.use(requestLog({ service: `node:${config.creditorId}`, enabled: logsRequests(config.logLevel) }));
+  for (const middleware of observability.middleware) app.use(middleware);
   app.useBodyParser('json', { limit: '1mb' });
   // CSV uploads arrive as raw bytes: the importer itself checks the encoding, row by row.
   app.useBodyParser('raw', { type: ['text/csv', 'application/csv', 'application/octet-stream'], limit: MAX_CSV_BYTES });
   app.enableShutdownHooks();
   return app;
-}
-
-function loggerLevels(level: NodeConfig['logLevel']): ('debug' | 'log' | 'warn' | 'error' | 'fatal')[] {
-  switch (level) {
-    case 'debug':
-      return ['debug', 'log', 'warn', 'error', 'fatal'];
-    case 'info':
-      return ['log', 'warn', 'error', 'fatal'];
-    case 'warn':
-      return ['warn', 'error', 'fatal'];
-    case 'error':
-      return ['error', 'fatal'];
-  }
 }
 
 async function main(): Promise<void> {

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Redis } from 'ioredis';
-import { configOrExit, logsRequests, readProcessEnv, requestLog, RequestMetrics } from '#service-kit';
+import { configOrExit, readProcessEnv, serviceObservability } from '#service-kit';
 import { loadPortalConfig, type PortalConfig } from './config/portal-config.js';
 import { NotFoundFilter } from './not-found.filter.js';
 import type { PortalResponder } from './portal-responder.js';
@@ -12,15 +12,14 @@ import { PORTAL_RESPONDER } from './portal-tokens.js';
 
 /** Builds the portal's HTTP application. */
 export async function createPortalApp(config: PortalConfig, redis: Redis): Promise<NestExpressApplication> {
-  const levels = ['debug', 'log', 'warn', 'error', 'fatal'] as const;
+  const observability = serviceObservability('portal', config.logLevel);
   const app = await NestFactory.create<NestExpressApplication>(PortalModule.forRoot(config, redis), {
-    logger: levels.slice({ debug: 0, info: 1, warn: 2, error: 3 }[config.logLevel]),
+    logger: observability.logger,
     bodyParser: false,
   });
   // Forms only (no JSON API here); small bodies, with repeated names as arrays (checkbox lists).
   app.useBodyParser('urlencoded', { extended: false, limit: '32kb' });
-  app.use(new RequestMetrics('portal').middleware());
-  app.use(requestLog({ service: 'portal', enabled: logsRequests(config.logLevel) }));
+  for (const middleware of observability.middleware) app.use(middleware);
   app.disable('x-powered-by');
   app.useGlobalFilters(new NotFoundFilter(app.get<PortalResponder>(PORTAL_RESPONDER)));
   app.enableShutdownHooks();

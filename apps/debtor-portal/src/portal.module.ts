@@ -7,7 +7,8 @@ import { OidcLogin } from './auth/oidc-login.js';
 import type { PortalConfig } from './config/portal-config.js';
 import { GatewayClient } from './gateway/gateway-client.js';
 import { PortalResponder } from './portal-responder.js';
-import { LEDGER_RECEIPTS, PORTAL_CONFIG, PORTAL_RESPONDER, STYLESHEET } from './portal-tokens.js';
+import { LEDGER_RECEIPTS, PORTAL_CONFIG, PORTAL_REDIS, PORTAL_RESPONDER, STYLESHEET } from './portal-tokens.js';
+import { PortalHealthController } from './health/portal-health.controller.js';
 import { LedgerReceipts } from './gateway/ledger-receipts.js';
 import { CaseloadController } from './counsellor/caseload.controller.js';
 import { ConsentController } from './resident/consent.controller.js';
@@ -30,11 +31,12 @@ export class PortalModule implements NestModule {
     PortalModule.middleware = portalRequestMiddleware(config, store);
     return {
       module: PortalModule,
-      controllers: [AssetsController, AuthController, ResidentController, LinkController, ConsentController, PlanController, PrivacyController, CaseloadController],
+      controllers: [PortalHealthController, AssetsController, AuthController, ResidentController, LinkController, ConsentController, PlanController, PrivacyController, CaseloadController],
       providers: [
         { provide: PORTAL_CONFIG, useValue: config },
         { provide: STYLESHEET, useValue: stylesheet },
         { provide: PORTAL_RESPONDER, useValue: responder },
+        { provide: PORTAL_REDIS, useValue: redis },
         { provide: LEDGER_RECEIPTS, useValue: new LedgerReceipts(config.ledgerUrl, config.gatewayTimeoutMs) },
       ],
     };

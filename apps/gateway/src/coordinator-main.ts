@@ -2,28 +2,25 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { configOrExit, logsRequests, readProcessEnv, requestLog, RequestMetrics, type Clock } from '#service-kit';
+import { configOrExit, readProcessEnv, serviceObservability, type Clock } from '#service-kit';
 import { loadCoordinatorConfig, type CoordinatorConfig } from './coordinator/config/coordinator-config.js';
 import { CoordinatorModule } from './coordinator/coordinator.module.js';
+import { CoordinatorGauges } from './coordinator/metrics/coordinator-gauges.js';
 
 /** Builds the coordinator's HTTP application (tests run it in-process with their own clock). */
 export async function createCoordinatorApp(config: CoordinatorConfig, clock?: Clock): Promise<NestExpressApplication> {
+  const observability = serviceObservability('coordinator', config.logLevel);
   const app = await NestFactory.create<NestExpressApplication>(CoordinatorModule.forRoot(config, clock), {
-    logger: loggerLevels(config.logLevel),
+    logger: observability.logger,
     // The payment provider signs the raw body of its callback: it is kept beside the parsed one.
     rawBody: true,
   });
-  app.use(new RequestMetrics('coordinator').middleware());
-  app.use(requestLog({ service: 'coordinator', enabled: logsRequests(config.logLevel) }));
+  const gauges = app.get(CoordinatorGauges);
+  observability.metrics.addCollector(() => gauges.collect());
+  for (const middleware of observability.middleware) app.use(middleware);
   app.useBodyParser('json', { limit: '256kb' });
   app.enableShutdownHooks();
   return app;
-}
-
-function loggerLevels(level: CoordinatorConfig['logLevel']): ('debug' | 'log' | 'warn' | 'error' | 'fatal')[] {
-  const all = ['debug', 'log', 'warn', 'error', 'fatal'] as const;
-  const from = { debug: 0, info: 1, warn: 2, error: 3 }[level];
-  return all.slice(from);
 }
 
 async function main(): Promise<void> {

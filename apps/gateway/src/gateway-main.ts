@@ -2,18 +2,17 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { configOrExit, logsRequests, readProcessEnv, requestLog, RequestMetrics } from '#service-kit';
+import { configOrExit, readProcessEnv, serviceObservability } from '#service-kit';
 import { loadGatewayConfig, type GatewayConfig } from './gateway/config/gateway-config.js';
 import { GatewayModule } from './gateway/gateway.module.js';
 
 /** Builds the gateway's HTTP application (tests run it in-process too). */
 export async function createGatewayApp(config: GatewayConfig): Promise<NestExpressApplication> {
-  const levels = ['debug', 'log', 'warn', 'error', 'fatal'] as const;
+  const observability = serviceObservability('gateway', config.logLevel);
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), {
-    logger: levels.slice({ debug: 0, info: 1, warn: 2, error: 3 }[config.logLevel]),
+    logger: observability.logger,
   });
-  app.use(new RequestMetrics('gateway').middleware());
-  app.use(requestLog({ service: 'gateway', enabled: logsRequests(config.logLevel) }));
+  for (const middleware of observability.middleware) app.use(middleware);
   app.useBodyParser('json', { limit: config.maxBodyBytes });
   app.enableShutdownHooks();
   return app;

@@ -11,3 +11,8 @@ export * from './process-env.js';
 export * from './expected-graphql-errors.filter.js';
 export * from './request-log.js';
 export * from './request-metrics.js';
+export * from './correlation-scope.js';
+export * from './json-logger.js';
+export * from './service-observability.js';
+export * from './graphql-error-metrics.js';
+export * from './platform-apollo-plugins.js';

@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it } from '@jest/globals';
-import { CORRELATION_HEADER, logsRequests, requestLog, type RequestLogLine } from './request-log.js';
+import { CORRELATION_HEADER, currentCorrelationId } from './correlation-scope.js';
+import { logsRequests, requestLog, type RequestLogLine } from './request-log.js';
 
 /** A request and response with just what the middleware touches; `finish` is emitted by the test. */
 function exchange(url: string, header?: string) {
@@ -40,6 +41,15 @@ describe('requestLog', () => {
     const { lines, headers } = run('/', undefined, false);
     expect(lines).toEqual([]);
     expect(headers.get(CORRELATION_HEADER)).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('runs the rest of the request in the scope of its id, so what it writes later carries it', async () => {
+    const { req, res } = exchange('/graphql', 'abc-12345678');
+    const seen = await new Promise<string | undefined>((resolve) => {
+      requestLog({ service: 'test', enabled: false })(req, res, () => void Promise.resolve().then(() => resolve(currentCorrelationId())));
+    });
+    expect(seen).toBe('abc-12345678');
+    expect(currentCorrelationId()).toBeUndefined();
   });
 
   it('does not log health probes', () => {

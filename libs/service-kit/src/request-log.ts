@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CORRELATION_HEADER, runWithCorrelationId } from './correlation-scope.js';
 
 /**
  * One correlation id per request, across services: taken from the caller's `x-correlation-id` when it
  * is well-formed, made here otherwise, put back on the request (so every call this request makes
  * carries it on), returned in the response, and written with one JSON log line per request.
- * The line holds no query string and no body: nothing personal goes into the logs.
+ * The line holds no query string and no body: nothing personal goes into the logs. The rest of the
+ * request runs in the id's scope (correlation-scope.ts): jobs it writes and lines it logs carry it.
  */
-export const CORRELATION_HEADER = 'x-correlation-id';
 const CORRELATION_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 export function correlationIdFrom(header: unknown): string {
@@ -53,7 +54,7 @@ export function requestLog(params: { readonly service: string; readonly enabled:
         write(JSON.stringify(line));
       });
     }
-    next();
+    runWithCorrelationId(correlationId, next);
   };
 }
 

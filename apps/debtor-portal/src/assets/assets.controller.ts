@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { STYLESHEET } from '../portal-tokens.js';
 import type { Stylesheet } from './stylesheet.js';
 
-/** The one stylesheet (content-hashed, cached for a year) and the readiness probe. */
+/** The one stylesheet (content-hashed, cached for a year). */
 @Controller()
 export class AssetsController {
   constructor(@Inject(STYLESHEET) private readonly stylesheet: Stylesheet) {}
@@ -15,10 +15,5 @@ export class AssetsController {
       return;
     }
     res.setHeader('Cache-Control', 'public, max-age=31536000, immutable').setHeader('ETag', this.stylesheet.etag).type('text/css; charset=utf-8').send(this.stylesheet.body);
-  }
-
-  @Get('health/ready')
-  ready(@Res() res: Response): void {
-    res.json({ status: 'ok' });
   }
 }

@@ -1,18 +1,15 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { Request } from 'express';
-import type { Pool } from 'pg';
 import { CentsScalar, DateTimeScalar } from '#contracts';
-import { LedgerAppender, LedgerCheckpointStore, LedgerReader, LedgerSigningKeyStore } from '#consent';
-import { Clock, SystemClock, legacyJsonStatusPlugin } from '#service-kit';
+import { Clock, SystemClock, platformApolloPlugins } from '#service-kit';
 import type { CoordinatorConfig } from './config/coordinator-config.js';
 import { ConsentTokenMinter } from './consent-tokens/consent-token-minter.service.js';
 import { ConsentRepository } from './consents/consent.repository.js';
 import { ConsentService } from './consents/consent.service.js';
 import { CoordinatorCoreModule } from './coordinator-core.module.js';
-import { CoordinatorDatabaseModule, PG_POOL } from './database/database.module.js';
+import { CoordinatorDatabaseModule } from './database/database.module.js';
 import { CreditorDirectory } from './directory/creditor-directory.repository.js';
 import { ExpirySweeper } from './expiry/expiry-sweeper.service.js';
 import { coordinatorContextFrom } from './graphql/coordinator-context.js';
@@ -29,8 +26,10 @@ import { HealthController } from './health.controller.js';
 import { LedgerAccess } from './ledger/ledger-access.service.js';
 import { LedgerCheckpoints } from './ledger/ledger-checkpoints.service.js';
 import { LedgerHttpController } from './ledger/ledger-http.controller.js';
+import { LEDGER_STORE_PROVIDERS } from './ledger/ledger-store.providers.js';
 import { LedgerReceipts } from './ledger/ledger-receipts.service.js';
 import { LedgerWriter } from './ledger/ledger-writer.service.js';
+import { CoordinatorGauges } from './metrics/coordinator-gauges.js';
 import { MandateRepository } from './mandates/mandate.repository.js';
 import { MandateService } from './mandates/mandate.service.js';
 import { Pseudonyms } from './pseudonyms/pseudonyms.service.js';
@@ -61,13 +60,6 @@ import { ProposalQueries } from './proposals/proposal-queries.service.js';
 import { ProposalService } from './proposals/proposal.service.js';
 import { BudgetFieldsResolver, InstalmentStateFieldsResolver, ProposalCreditorFieldsResolver, ProposalFieldsResolver, ProposalsResolver } from './proposals/proposals.resolver.js';
 
-/** One ledger store per process over the coordinator's pool: one appender, so group commit works. */
-const LEDGER_STORE_PROVIDERS = [LedgerAppender, LedgerReader, LedgerCheckpointStore, LedgerSigningKeyStore].map((store) => ({
-  provide: store,
-  inject: [PG_POOL],
-  useFactory: (pool: Pool) => new store(pool),
-}));
-
 /** The coordinator: its database, the ledger and its HTTP API, and the GraphQL subgraph. */
 @Module({})
 export class CoordinatorModule {
@@ -86,7 +78,7 @@ export class CoordinatorModule {
           playground: false,
           includeStacktraceInErrorResponses: false,
           formatError: formatCoordinatorError,
-          plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), legacyJsonStatusPlugin()],
+          plugins: platformApolloPlugins(),
           context: ({ req }: { req: Request }) => coordinatorContextFrom(req),
         }),
       ],
@@ -144,6 +136,7 @@ export class CoordinatorModule {
         ProposalFieldsResolver,
         ProposalCreditorFieldsResolver,
         InstalmentStateFieldsResolver,
+        CoordinatorGauges,
       ],
     };
   }

@@ -4,9 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apollo';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { Request } from 'express';
-import { bearerToken, correlationIdFrom, CORRELATION_HEADER, legacyJsonStatusPlugin } from '#service-kit';
+import { bearerToken, correlationIdFrom, CORRELATION_HEADER, platformApolloPlugins } from '#service-kit';
 import type { GatewayConfig } from './config/gateway-config.js';
 import { CoordinatorDataSource } from './coordinator-data-source.js';
 import { CreditorFanOutDataSource } from './fan-out/creditor-fan-out.data-source.js';
@@ -50,7 +49,7 @@ export class GatewayModule {
             csrfPrevention: true,
             formatError: formatGatewayError,
             validationRules: [queryLimitsRule({ maxDepth: config.maxDepth, maxFields: config.maxFields })],
-            plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), legacyJsonStatusPlugin()],
+            plugins: platformApolloPlugins(),
             context: ({ req }: { req: Request }) => contextFrom(req),
           },
           gateway: {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { LinkAction, NODE_LINKS_PATH, type AccountLinkCheck } from '#contracts';
 import { issueLinkToken } from '#consent';
-import { Clock } from '#service-kit';
+import { Clock, correlationHeaders } from '#service-kit';
 import type { CoordinatorConfig } from '../config/coordinator-config.js';
 import { COORDINATOR_CONFIG } from '../config/coordinator-config.token.js';
 import { COORDINATOR_LINK_LIMITS } from './link-limits.js';
@@ -24,7 +24,7 @@ export class NodeLinkClient {
     try {
       const response = await fetch(this.linksUrl(params.subgraphUrl), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await this.token(params, LinkAction.LINK)}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await this.token(params, LinkAction.LINK)}`, ...correlationHeaders() },
         body: JSON.stringify(params.check),
         signal: AbortSignal.timeout(COORDINATOR_LINK_LIMITS.nodeTimeoutMs),
       });
@@ -42,7 +42,7 @@ export class NodeLinkClient {
     try {
       const response = await fetch(this.linksUrl(params.subgraphUrl), {
         method: 'DELETE',
-        headers: { authorization: `Bearer ${await this.token(params, LinkAction.UNLINK)}` },
+        headers: { authorization: `Bearer ${await this.token(params, LinkAction.UNLINK)}`, ...correlationHeaders() },
         signal: AbortSignal.timeout(COORDINATOR_LINK_LIMITS.nodeTimeoutMs),
       });
       return response.status === 200;

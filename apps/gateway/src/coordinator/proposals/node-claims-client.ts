@@ -3,6 +3,7 @@ import { ConsentPurpose, CoordinatorErrorCode, DataCategory } from '#contracts';
 import { CoordinatorError } from '../common/coordinator-error.js';
 import { ConsentTokenMinter } from '../consent-tokens/consent-token-minter.service.js';
 import type { Caller } from '../identity/caller.js';
+import { correlationHeaders } from '#service-kit';
 
 const NODE_TIMEOUT_MS = 5_000;
 /** The claims a plan can hold: open ones, and ones in a proposal that a re-plan replaces. */
@@ -47,7 +48,7 @@ export class NodeClaimsClient {
         try {
           const response = await fetch(grant.subgraphUrl, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${grant.token}` },
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${grant.token}`, ...correlationHeaders() },
             body: JSON.stringify({ query: CLAIMS_QUERY, variables: { representations: [{ __typename: 'Resident', id: grant.pseudonym }] } }),
             signal: AbortSignal.timeout(NODE_TIMEOUT_MS),
           });

@@ -5,7 +5,7 @@ import type { Pool } from 'pg';
 import { MAX_PROPOSALS_PER_BATCH, NODE_PLAN_EVENTS_PATH, parseGlobalClaimId, type ClaimPaidToDate, type NodeProposal } from '#contracts';
 import { issuePlanEventToken, issueProposalToken } from '#consent';
 import { passedOnPerClaim, type CreditorShareDisclosure, type Schedule } from '#arrangement';
-import { Clock, withPgTransaction } from '#service-kit';
+import { Clock, correlationHeaders, correlationIdFrom, runWithCorrelationId, withPgTransaction } from '#service-kit';
 import type { CoordinatorConfig } from '../config/coordinator-config.js';
 import { COORDINATOR_CONFIG } from '../config/coordinator-config.token.js';
 import { Pseudonyms } from '../pseudonyms/pseudonyms.service.js';
@@ -56,7 +56,38 @@ export class PlanDeliveryWorker implements OnApplicationBootstrap, OnModuleDestr
     await this.pool.end().catch(() => undefined);
   }
 
-  async run(job: Bull.Job<DeliveryPayload>): Promise<void> {
+  /**
+   * Runs one job under the correlation id of the request that caused it (a job from before ids were
+   * kept gets one of its own), and logs one line for it: which job, which attempt, and how it went.
+   */
+  run(job: Bull.Job<DeliveryPayload>): Promise<void> {
+    return runWithCorrelationId(correlationIdFrom(job.data.correlationId), async () => {
+      const startedAt = performance.now();
+      const attempt = job.attemptsMade + 1;
+      const line = (outcome: 'done' | 'retry' | 'gave_up', error?: string) => ({
+        msg: 'job',
+        job: job.name,
+        jobId: String(job.id),
+        creditorId: job.data.creditorId,
+        attempt,
+        outcome,
+        durationMs: Math.round((performance.now() - startedAt) * 100) / 100,
+        ...(error === undefined ? {} : { error }),
+      });
+      try {
+        await this.attempt(job);
+        this.logger.log(line('done'));
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const lastAttempt = attempt >= (job.opts.attempts ?? 1);
+        if (lastAttempt) this.logger.warn(line('gave_up', message.slice(0, 200)));
+        else this.logger.log(line('retry', message.slice(0, 200)));
+        throw error;
+      }
+    });
+  }
+
+  private async attempt(job: Bull.Job<DeliveryPayload>): Promise<void> {
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     try {
       if (job.name === DeliveryJob.PROPOSAL) {
@@ -76,10 +107,7 @@ export class PlanDeliveryWorker implements OnApplicationBootstrap, OnModuleDestr
           [job.data.proposalId, job.data.creditorId, message.slice(0, 500), lastAttempt],
         );
       }
-      if (lastAttempt) {
-        this.logger.warn(`Gave up delivering ${String(job.id)} after ${job.attemptsMade + 1} attempts: ${message}`);
-        await this.giveUp(job);
-      }
+      if (lastAttempt) await this.giveUp(job);
       throw error;
     }
   }
@@ -226,7 +254,7 @@ export class PlanDeliveryWorker implements OnApplicationBootstrap, OnModuleDestr
 
   /** 2xx is delivered; `final` statuses end the job too (there is nothing to deliver to); anything else is retried. */
   private async post(url: URL, token: string, final: readonly number[] = []): Promise<void> {
-    const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(NODE_TIMEOUT_MS) });
+    const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, ...correlationHeaders() }, signal: AbortSignal.timeout(NODE_TIMEOUT_MS) });
     if (response.ok || final.includes(response.status)) return;
     const body = (await response.json().catch(() => ({}))) as { error?: { code?: string } };
     throw new Error(`the node answered ${response.status} ${body.error?.code ?? ''}`.trim());

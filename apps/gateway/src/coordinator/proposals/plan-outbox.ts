@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { currentCorrelationId } from '#service-kit';
 
 /** The jobs the proposal workflow puts on its queue, by name. */
 export const DeliveryJob = {
@@ -16,6 +17,8 @@ export interface DeliveryPayload {
   readonly kind?: 'started' | 'withdrawn' | 'payments' | 'counter_declined';
   /** payments: the instalments passed on (cumulative), so each count is its own job, told once. */
   readonly instalments?: number;
+  /** The request that caused the job: the worker logs and delivers under it, so one id follows it through the queue. */
+  readonly correlationId?: string;
 }
 
 /**
@@ -28,6 +31,11 @@ export async function enqueueInOutbox(tx: PoolClient, job: DeliveryJob, payload:
   await tx.query({
     name: 'outbox-insert',
     text: `INSERT INTO outbox (job_name, job_id, payload) VALUES ($1, $2, $3) ON CONFLICT (job_id) DO NOTHING`,
-    values: [job, jobId, JSON.stringify(payload)],
+    values: [job, jobId, JSON.stringify(withCorrelationId(payload))],
   });
+}
+
+function withCorrelationId(payload: DeliveryPayload): DeliveryPayload {
+  const correlationId = payload.correlationId ?? currentCorrelationId();
+  return correlationId === undefined ? payload : { ...payload, correlationId };
 }

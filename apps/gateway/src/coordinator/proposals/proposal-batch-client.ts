@@ -1,4 +1,5 @@
 import { NODE_PROPOSAL_BATCH_PATH } from '#contracts';
+import { correlationHeaders } from '#service-kit';
 
 const REQUEST_TIMEOUT_MS = 5_000;
 /** Stays well inside a node's 1 MB body limit, however long the plans in the tokens. */
@@ -34,7 +35,7 @@ function bySize(tokens: readonly string[]): string[][] {
 async function postChunk(nodeOrigin: string, tokens: readonly string[]): Promise<(true | Error)[]> {
   const response = await fetch(new URL(NODE_PROPOSAL_BATCH_PATH, nodeOrigin), {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...correlationHeaders() },
     body: JSON.stringify({ proposals: tokens }),
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
