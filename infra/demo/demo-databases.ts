@@ -10,27 +10,67 @@ export class DemoSetupError extends Error {
   }
 }
 
-/** Makes sure PostgreSQL answers; starts the local Debian cluster when it does not. */
-export async function ensurePostgres(adminUrl: string, log: (line: string) => void): Promise<void> {
-  if ((await tryConnect(adminUrl)) === null) return;
+/**
+ * Finds a PostgreSQL to create the demo's databases in: the one at `adminUrl` when it answers, or the
+ * local Debian cluster, started, when `adminUrl` is where that cluster listens. Returns what it found,
+ * for the log, or null when nothing answers there (the demo then starts an embedded one). A server
+ * that answers but refuses the demo (a wrong password, say) is an error: starting another PostgreSQL
+ * would hide the mistake in DEMO_PG_ADMIN_URL.
+ */
+export async function findPostgres(adminUrl: string, log: (line: string) => void): Promise<string | null> {
+  const at = redact(adminUrl);
+  let problem = await tryConnect(adminUrl);
+  if (problem?.startingUp === true) problem = await waitForPostgres(adminUrl);
+  if (problem === null) return `the local PostgreSQL at ${at}`;
+  if (problem.answered) throw refused(adminUrl, problem.message);
+  const version = isDebianClusterUrl(adminUrl) ? await debianClusterVersion() : undefined;
+  if (version === undefined) {
+    log(`No PostgreSQL answers at ${at} (${problem.message}).`);
+    return null;
+  }
+  log(`PostgreSQL does not answer at ${at}; starting the Debian cluster ${version}/main …`);
+  // No systemd in containers, hence the redirect skip. A failed start is judged by the wait below.
+  await promisify(execFile)('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start']).catch(() => undefined);
+  problem = await waitForPostgres(adminUrl);
+  if (problem === null) return `the Debian cluster ${version}/main, just started, at ${at}`;
+  if (problem.answered) throw refused(adminUrl, problem.message);
+  log(`The Debian cluster ${version}/main did not start (${problem.message}).`);
+  return null;
+}
+
+/**
+ * Polls until `url` answers (a server is starting), for `timeoutMs` at most, and while `keepTrying`
+ * (the process starting it still runs); null once it answers, otherwise the last problem.
+ */
+export async function waitForPostgres(url: string, timeoutMs = 15_000, keepTrying: () => boolean = () => true): Promise<ConnectProblem | null> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const problem = await tryConnect(url);
+    if (problem === null || (problem.answered && !problem.startingUp) || Date.now() > deadline || !keepTrying()) return problem;
+    await sleep(250);
+  }
+}
+
+/**
+ * Only the default local server can be the Debian cluster: for any other DEMO_PG_ADMIN_URL, starting
+ * that cluster would not make the URL answer (and must not seem to).
+ */
+function isDebianClusterUrl(adminUrl: string): boolean {
+  const url = new URL(adminUrl);
+  return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) && (url.port === '' || url.port === '5432');
+}
+
+/** The newest cluster version in Debian's layout (/etc/postgresql/<version>/main), if any. */
+async function debianClusterVersion(): Promise<string | undefined> {
   const versions = (await readdir('/etc/postgresql').catch(() => [] as string[])).sort((a, b) => Number(a) - Number(b));
-  const version = versions.at(-1);
-  if (version !== undefined) {
-    log(`PostgreSQL does not answer; starting cluster ${version}/main …`);
-    // No systemd in containers, hence the redirect skip. A failed start is judged by the wait below.
-    await promisify(execFile)('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start']).catch(() => undefined);
-  }
-  let problem: string | null = 'not tried';
-  for (let attempt = 0; attempt < 30 && problem !== null; attempt++) {
-    if (attempt > 0) await sleep(500);
-    problem = await tryConnect(adminUrl);
-  }
-  if (problem !== null) {
-    throw new DemoSetupError(
-      `PostgreSQL does not answer at ${redact(adminUrl)} (${problem}): start it (tools/ensure-services.sh does) ` +
-        'or set DEMO_PG_ADMIN_URL to a server where you may create databases.',
-    );
-  }
+  return versions.at(-1);
+}
+
+function refused(adminUrl: string, message: string): DemoSetupError {
+  return new DemoSetupError(
+    `PostgreSQL at ${redact(adminUrl)} answers but refuses the demo (${message}): ` +
+      'set DEMO_PG_ADMIN_URL to a user there who may create databases.',
+  );
 }
 
 /**
@@ -64,20 +104,36 @@ export async function withClient<T>(url: string, work: (db: pg.Client) => Promis
   }
 }
 
+/** Why a connection failed: `answered` when a server replied (with an error), not just when nothing listens. */
+export interface ConnectProblem {
+  readonly message: string;
+  readonly answered: boolean;
+  /** The server answered that it is starting up (or shutting down): worth waiting for. */
+  readonly startingUp: boolean;
+}
+
 /** null when a connection works, otherwise why not. */
-async function tryConnect(url: string): Promise<string | null> {
+export async function tryConnect(url: string): Promise<ConnectProblem | null> {
   try {
     await withClient(url, (db) => db.query('SELECT 1'));
     return null;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    const message = error instanceof Error ? error.message : String(error);
+    // A DatabaseError carries the server's SQLSTATE; 57P03: "the database system is starting up".
+    const answered = error instanceof pg.DatabaseError;
+    return { message, answered, startingUp: answered && error.code === '57P03' };
   }
 }
 
-function redact(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.password !== '') parsed.password = '***';
-  return parsed.toString();
+/** The URL without its password, for messages (as it is when it does not parse). */
+export function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return url;
+  }
 }
 
 function sleep(ms: number): Promise<void> {

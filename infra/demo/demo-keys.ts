@@ -160,3 +160,13 @@ export function paymentProviderSecret(keys: DemoKeys): string {
 export function portalClientSecret(keys: DemoKeys): string {
   return createHmac('sha256', keys.pseudonymSecret).update('samen-regelen-demo/debtor-portal').digest('hex');
 }
+
+/**
+ * The password of user `postgres` in the demo's embedded PostgreSQL (.demo/postgres), derived like the
+ * secrets above: stable across runs, so a cluster kept from an earlier run still lets the demo in, and
+ * nothing new to store. A password rather than trust: the server listens on 127.0.0.1 only, but other
+ * users of this machine could reach it there.
+ */
+export function embeddedPostgresPassword(keys: DemoKeys): string {
+  return createHmac('sha256', keys.pseudonymSecret).update('samen-regelen-demo/embedded-postgres').digest('hex');
+}

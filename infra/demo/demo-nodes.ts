@@ -120,6 +120,14 @@ export const COORDINATOR_ISSUER = 'samen-regelen-coordinator';
 export const COORDINATOR_DATABASE = 'sr_demo_coordinator';
 
 /**
+ * The delivery worker (dist/apps/gateway/src/worker-main.js): the coordinator's queue consumer in its
+ * own process, as in production, with the coordinator's configuration. It serves only
+ * /health/live, /health/ready and /metrics, on the port next to the coordinator's.
+ */
+export const WORKER_PORT = 4002;
+export const WORKER_URL = `http://127.0.0.1:${WORKER_PORT}`;
+
+/**
  * The development OpenID Provider (infra/idp, oidc-provider) with the test accounts: everyone in the
  * demo logs in there, and the coordinator and the nodes trust its keys, as they will trust a DigiD or
  * eHerkenning broker in production. Its issuer is an origin without a path, as the provider wants.

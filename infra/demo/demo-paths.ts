@@ -6,11 +6,20 @@ export interface DemoPaths {
   readonly root: string;
   /** Development keys, kept between runs; `.demo/` is git-ignored. */
   readonly keysFile: string;
+  /**
+   * The data directory of the embedded PostgreSQL, used only when no PostgreSQL answers: next to the
+   * keys, so `.demo/` (git-ignored) holds all the demo's state, and deleting it starts afresh.
+   */
+  readonly postgresDir: string;
   readonly seedDir: string;
   /** The compiled creditor node. */
   readonly nodeMain: string;
   /** The compiled coordinator. */
   readonly coordinatorMain: string;
+  /** The compiled delivery worker: the coordinator's queue consumer on its own. */
+  readonly workerMain: string;
+  /** The compiled process that runs the embedded PostgreSQL (embedded-postgres-main.ts). */
+  readonly embeddedPostgresMain: string;
   /** The compiled development identity provider (infra/idp). */
   readonly idpMain: string;
   /** The compiled federation gateway. */
@@ -27,9 +36,12 @@ export function demoPaths(): DemoPaths {
   return {
     root,
     keysFile: join(root, '.demo', 'keys.json'),
+    postgresDir: join(root, '.demo', 'postgres'),
     seedDir: join(root, 'infra', 'demo', 'seed'),
     nodeMain: join(root, 'dist', 'apps', 'creditor-node', 'src', 'main.js'),
     coordinatorMain: join(root, 'dist', 'apps', 'gateway', 'src', 'coordinator-main.js'),
+    workerMain: join(root, 'dist', 'apps', 'gateway', 'src', 'worker-main.js'),
+    embeddedPostgresMain: join(root, 'dist', 'infra', 'demo', 'embedded-postgres-main.js'),
     idpMain: join(root, 'dist', 'infra', 'idp', 'main.js'),
     gatewayMain: join(root, 'dist', 'apps', 'gateway', 'src', 'gateway-main.js'),
     paymentProviderMain: join(root, 'dist', 'infra', 'payment-provider', 'main.js'),

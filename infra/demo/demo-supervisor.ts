@@ -4,12 +4,16 @@ const STOP_GRACE_MS = 10_000;
 const REPEATED_SIGNAL_MS = 1_000;
 
 /**
- * Owns every process the demo starts: the identity provider, the coordinator, the nodes and the
- * gateway. Ctrl-C or SIGTERM stops them cleanly (SIGTERM, wait, exit 0; a second Ctrl-C kills them at
- * once); a service that dies on its own stops the rest, with exit code 1.
+ * Owns every process the demo starts: the identity provider, the coordinator and its delivery worker,
+ * the payment provider, the nodes, the gateway, the portal, and an embedded PostgreSQL when it runs
+ * one. Ctrl-C or SIGTERM stops them cleanly (SIGTERM, wait, exit 0; the embedded PostgreSQL last, once
+ * nothing uses it; a second Ctrl-C kills them at once); a process that dies on its own stops the rest,
+ * with exit code 1.
  */
 export class DemoSupervisor {
   private readonly processes: ServiceProcess[] = [];
+  /** What the services need to stop cleanly (the embedded PostgreSQL): stopped after them. */
+  private readonly stopLast = new Set<ServiceProcess>();
   private stopping: Promise<never> | undefined;
   private firstSignalAt: number | undefined;
 
@@ -28,9 +32,12 @@ export class DemoSupervisor {
     mainFile: string;
     env: Readonly<Record<string, string>>;
     print: (line: string) => void;
+    /** Stop it only once every other process has stopped (what they store their data in). */
+    stopAfterServices?: boolean;
   }): ServiceProcess {
     const started = ServiceProcess.start(params);
     this.processes.push(started);
+    if (params.stopAfterServices === true) this.stopLast.add(started);
     void started.exited.then((status) => {
       if (this.isStopping) return;
       const { name, id } = params.service;
@@ -53,16 +60,23 @@ export class DemoSupervisor {
   }
 
   private async stopAll(): Promise<void> {
-    const running = this.processes.filter((p) => p.running);
-    if (running.length > 0) this.log(`Stopping ${running.length} service(s) …`);
+    const services = this.processes.filter((p) => p.running && !this.stopLast.has(p));
+    const last = this.processes.filter((p) => p.running && this.stopLast.has(p));
+    if (services.length > 0) this.log(`Stopping ${services.length} service(s) …`);
+    await this.stopEach(services);
+    if (last.length > 0) this.log(`Stopping ${last.map((p) => p.service.name).join(', ')} …`);
+    await this.stopEach(last);
+    if (services.length + last.length > 0) this.log('All services stopped.');
+  }
+
+  private async stopEach(processes: readonly ServiceProcess[]): Promise<void> {
     await Promise.all(
-      running.map(async (p) => {
+      processes.map(async (p) => {
         const status = await p.stop(STOP_GRACE_MS);
         const id = p.service.id;
         this.log(status.signal === 'SIGKILL' ? `${id} did not stop in time; killed.` : `${id} stopped.`);
       }),
     );
-    if (running.length > 0) this.log('All services stopped.');
   }
 
   private onSignal(signal: NodeJS.Signals): void {

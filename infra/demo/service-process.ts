@@ -7,13 +7,19 @@ export interface ExitStatus {
   readonly signal: NodeJS.Signals | null;
 }
 
-/** A service the demo runs: the identity provider, the coordinator, a creditor node or the gateway. */
+/**
+ * A process the demo runs: the identity provider, the coordinator, its delivery worker, a creditor
+ * node, the gateway, the portal, or the embedded PostgreSQL.
+ */
 export interface DemoService {
   /** Short and unique: its log prefix and how messages name it (`gemeente-utrecht`, `coordinator`). */
   readonly id: string;
   /** For messages: `Gemeente Utrecht`. */
   readonly name: string;
-  /** Where it answers HTTP; it is ready when `${url}${readyPath}` answers 200. */
+  /**
+   * Where it answers HTTP; it is ready when `${url}${readyPath}` answers 200. (The embedded PostgreSQL
+   * is not HTTP: its URL is for messages, and the demo waits for a connection instead.)
+   */
   readonly url: string;
   /**
    * Default `/health/ready`. The identity provider has no health endpoint: its discovery document
@@ -96,8 +102,19 @@ export class ServiceProcess {
     }
   }
 
+  /**
+   * SIGKILL to its whole process group (it leads one, being detached): a process that has children
+   * of its own, as the embedded PostgreSQL's has the server, takes them along.
+   */
   kill(): void {
-    if (this.running) this.child.kill('SIGKILL');
+    if (!this.running) return;
+    const pid = this.child.pid;
+    try {
+      if (pid === undefined) throw new Error('no pid');
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      this.child.kill('SIGKILL');
+    }
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: the whole federation on one machine, for a newcomer. Starts the development OpenID
- * Provider, the coordinator, the simulated payment provider, five creditor nodes (each with its own
- * database), the federation gateway and the resident portal; seeds the nodes through the real CSV
+ * Provider, the coordinator and its delivery worker, the simulated payment provider, five creditor
+ * nodes (each with its own database), the federation gateway and the resident portal, on the local
+ * PostgreSQL (or an embedded one when none answers) and Redis; seeds the nodes through the real CSV
  * import; registers the nodes in the coordinator's directory; logs the demo residents, a counsellor and
  * an administrator in at the identity provider, links three residents' accounts, gives their consents
  * and one mandate through the coordinator's API (the fourth resident is left for the newcomer to link
@@ -16,8 +17,8 @@ import { DEMO_CLIENT } from '../idp/development-clients.js';
 import { consentTokenFor, type CoordinatorSession } from './coordinator-sessions.js';
 import { giveDemoConsent, giveDemoMandate, registerDemoCreditors, signInDemoResidents, type SetupOutcome } from './coordinator-setup.js';
 import { readDemoEnv, type DemoEnv } from './demo-env.js';
-import { loadOrCreateDemoKeys, paymentProviderSecret, portalClientSecret, pseudonymSecretBase64, type DemoKeys } from './demo-keys.js';
-import { databaseUrl, DemoSetupError, ensurePostgres, prepareDatabases } from './demo-databases.js';
+import { embeddedPostgresPassword, loadOrCreateDemoKeys, paymentProviderSecret, portalClientSecret, pseudonymSecretBase64, type DemoKeys } from './demo-keys.js';
+import { databaseUrl, DemoSetupError, findPostgres, prepareDatabases, redact } from './demo-databases.js';
 import {
   COORDINATOR_CONSENT_JWKS_URL,
   COORDINATOR_DATABASE,
@@ -44,6 +45,8 @@ import {
   PORTAL_POST_LOGOUT_URL,
   PORTAL_SESSION_PREFIX,
   PORTAL_URL,
+  WORKER_PORT,
+  WORKER_URL,
   demoDatabaseName,
   findDemoResident,
   nodeUrl,
@@ -53,9 +56,11 @@ import {
 import { demoPaths, type DemoPaths } from './demo-paths.js';
 import { ACCESS_TOKEN_SECONDS, browserLoginUrl, demoPseudonym, logInAsStaff } from './demo-tokens.js';
 import { DemoSupervisor } from './demo-supervisor.js';
+import { describeEmbedded, startEmbeddedPostgres } from './embedded-postgres.js';
 import { assertPortsFree } from './free-ports.js';
 import { describeOverview, overviewThroughGateway, OVERVIEW_QUERY, residentOverviewQuery, type GatewayOverview } from './gateway-check.js';
 import { waitForCurrentCheckpoint } from './ledger-checkpoint.js';
+import { assertRedisAnswers } from './redis-check.js';
 import { countClaims, linkDemoResident, readLetters, uploadSeedCsv } from './seed-node.js';
 import type { DemoService } from './service-process.js';
 import { renderSummary, type CoordinatorOutcome, type NodeOutcome, type PortalResident, type SummaryExamples } from './summary.js';
@@ -74,6 +79,8 @@ const NODE_TIMEOUT_MS = 2_000;
 /** ANSI colours for the nodes' prefixes; the other services have their own, the demo's own lines are bold. */
 const COLOURS = ['36', '33', '35', '32', '34'];
 const COORDINATOR_COLOUR = '31';
+const WORKER_COLOUR = '91';
+const POSTGRES_COLOUR = '90';
 const IDP_COLOUR = '95';
 const GATEWAY_COLOUR = '92';
 const PORTAL_COLOUR = '96';
@@ -85,10 +92,15 @@ const IDENTITY_PROVIDER: DemoService = {
   readyPath: IDP_DISCOVERY_PATH,
 };
 const COORDINATOR: DemoService = { id: 'coordinator', name: 'Samen Regelen coordinator', url: COORDINATOR_URL };
+const WORKER: DemoService = { id: 'worker', name: "coordinator's delivery worker", url: WORKER_URL };
 const GATEWAY: DemoService = { id: 'gateway', name: 'federation gateway', url: GATEWAY_URL };
 const PAYMENT_PROVIDER: DemoService = { id: 'payments', name: 'simulated payment provider', url: PAYMENT_PROVIDER_URL };
 const PORTAL: DemoService = { id: 'portal', name: 'resident portal', url: PORTAL_URL };
-const prefixWidth = Math.max(...[IDENTITY_PROVIDER, COORDINATOR, GATEWAY, PAYMENT_PROVIDER, PORTAL].map((s) => s.id.length), ...DEMO_NODES.map((n) => n.creditorId.length));
+const prefixWidth = Math.max(
+  ...[IDENTITY_PROVIDER, COORDINATOR, WORKER, GATEWAY, PAYMENT_PROVIDER, PORTAL].map((s) => s.id.length),
+  ...DEMO_NODES.map((n) => n.creditorId.length),
+  'postgres'.length,
+);
 
 function prefixed(label: string, ansiColour: string): (line: string) => void {
   const tag = `[${label}]`.padEnd(prefixWidth + 2);
@@ -99,15 +111,21 @@ const log = prefixed('demo', '1');
 
 async function main(supervisor: DemoSupervisor): Promise<void> {
   const fresh = parseFlags(process.argv.slice(2));
-  const env = readDemoEnv();
+  const shellEnv = readDemoEnv();
   const paths = demoPaths();
 
   const { keys, created, added } = await loadOrCreateDemoKeys(paths.keysFile, DEMO_NODES.map((n) => n.creditorId));
   log(created ? `Created development keys in ${paths.keysFile}.` : `Using the development keys in ${paths.keysFile}.`);
   if (added.length > 0) log(`Added ${added.join(', ')} to ${paths.keysFile}.`);
 
-  await ensurePostgres(env.pgAdminUrl, log);
-  await assertPortsFree([IDP_PORT, COORDINATOR_PORT, PAYMENT_PROVIDER_PORT, ...DEMO_NODES.map((n) => n.port), GATEWAY_PORT, PORTAL_PORT]);
+  // Everything that can stop the demo before it starts anything: Redis, then the ports.
+  await assertRedisAnswers(shellEnv.redisUrl);
+  await assertPortsFree([IDP_PORT, COORDINATOR_PORT, WORKER_PORT, PAYMENT_PROVIDER_PORT, ...DEMO_NODES.map((n) => n.port), GATEWAY_PORT, PORTAL_PORT]);
+  const postgres = await ensurePostgres(shellEnv, keys, paths, supervisor);
+  if (postgres === undefined) return;
+  // From here on, the PostgreSQL found or started is the one every database URL is built from.
+  const env: DemoEnv = { ...shellEnv, pgAdminUrl: postgres.adminUrl };
+  log(`Using ${postgres.description}, and Redis at ${redact(env.redisUrl)}.`);
   await prepareDatabases(env.pgAdminUrl, [COORDINATOR_DATABASE, ...DEMO_NODES.map((n) => demoDatabaseName(n.creditorId))], fresh);
   log(fresh ? 'Recreated the demo databases (sr_demo_*).' : 'Keeping the demo databases (sr_demo_*) as they are.');
 
@@ -131,6 +149,18 @@ async function main(supervisor: DemoSupervisor): Promise<void> {
   });
   log('Starting the coordinator …');
   await coordinator.waitUntilReady(READY_TIMEOUT_MS);
+  if (supervisor.isStopping) return;
+
+  // Its delivery worker, as in production a process of its own (the coordinator runs with
+  // DELIVERY_WORKER=false): after the coordinator, whose start migrated the database they share.
+  const worker = supervisor.start({
+    service: WORKER,
+    mainFile: paths.workerMain,
+    env: workerEnv(keys, env),
+    print: prefixed(WORKER.id, WORKER_COLOUR),
+  });
+  log("Starting the coordinator's delivery worker …");
+  await worker.waitUntilReady(READY_TIMEOUT_MS);
   if (supervisor.isStopping) return;
 
   // The stand-in for the bank: residents pay their plan there, and it tells the coordinator.
@@ -196,8 +226,34 @@ async function main(supervisor: DemoSupervisor): Promise<void> {
       portalResidents,
       loginUrl: await browserLoginUrl(),
       coordinatorDatabaseUrl: databaseUrl(env.pgAdminUrl, COORDINATOR_DATABASE),
+      infrastructure: { postgres: postgres.description, redis: redact(env.redisUrl) },
     }),
   );
+}
+
+/**
+ * The PostgreSQL the demo's databases go in: the configured one, or the Debian cluster (findPostgres),
+ * or else one of its own, embedded, with its data in .demo/postgres and stopped with the demo.
+ * undefined when the demo is stopping (the embedded one died, or Ctrl-C while it started).
+ */
+async function ensurePostgres(
+  env: DemoEnv,
+  keys: DemoKeys,
+  paths: DemoPaths,
+  supervisor: DemoSupervisor,
+): Promise<{ adminUrl: string; description: string } | undefined> {
+  const found = await findPostgres(env.pgAdminUrl, log);
+  if (found !== null) return { adminUrl: env.pgAdminUrl, description: found };
+  log(`Starting an embedded PostgreSQL (embedded-postgres) with its data in ${paths.postgresDir} …`);
+  const embedded = await startEmbeddedPostgres({
+    supervisor,
+    mainFile: paths.embeddedPostgresMain,
+    dataDir: paths.postgresDir,
+    password: embeddedPostgresPassword(keys),
+    path: env.path,
+    print: prefixed('postgres', POSTGRES_COLOUR),
+  });
+  return embedded === undefined ? undefined : { adminUrl: embedded.adminUrl, description: describeEmbedded(embedded, paths.postgresDir) };
 }
 
 /** Every resident's consent, then the counsellor and Joyce's mandate to her. */
@@ -407,13 +463,25 @@ function coordinatorEnv(keys: DemoKeys, env: DemoEnv): Record<string, string> {
     OIDC_ISSUER: IDP_ISSUER,
     OIDC_JWKS_URL: IDP_JWKS_URL,
     OIDC_AUDIENCE: COORDINATOR_AUDIENCE,
+    REDIS_URL: env.redisUrl,
     // Its own key prefix in Redis, so the demo never shares a queue with a test run.
     QUEUE_PREFIX: 'samen-regelen-demo',
+    // The API only: the delivery worker runs in a process of its own (workerEnv).
+    DELIVERY_WORKER: 'false',
     // Shared with the simulated payment provider, which signs its callbacks with it.
     PAYMENT_PROVIDER_SECRET: paymentProviderSecret(keys),
     GRAPHQL_INTROSPECTION: 'true',
     LOG_LEVEL: 'info',
   };
+}
+
+/**
+ * The delivery worker reads the coordinator's configuration (the same loader): the same database,
+ * queue and keys (it signs the proposal tokens it delivers), on a port of its own for health and metrics.
+ */
+function workerEnv(keys: DemoKeys, env: DemoEnv): Record<string, string> {
+  const { DELIVERY_WORKER: _apiOnly, ...coordinator } = coordinatorEnv(keys, env);
+  return { ...coordinator, PORT: String(WORKER_PORT) };
 }
 
 /** Everything the portal reads at boot, passed explicitly (nothing inherited from the developer's shell). */
@@ -431,7 +499,8 @@ function portalEnv(keys: DemoKeys, env: DemoEnv): Record<string, string> {
     OIDC_ISSUER: IDP_ISSUER,
     OIDC_CLIENT_ID: DEMO_PORTAL_CLIENT_ID,
     OIDC_CLIENT_SECRET: portalClientSecret(keys),
-    // Its own key prefix in Redis (the default Redis, as the coordinator's queue), never a test run's.
+    // The coordinator's Redis, under its own key prefix, never a test run's.
+    REDIS_URL: env.redisUrl,
     SESSION_PREFIX: PORTAL_SESSION_PREFIX,
     // Plain http on this machine: cookies without Secure, or the browser would drop them.
     SECURE_COOKIES: 'false',

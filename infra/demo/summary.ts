@@ -17,6 +17,7 @@ import {
   PAYMENT_PROVIDER_URL,
   PORTAL_URL,
   GATEWAY_URL,
+  WORKER_URL,
   IDP_DISCOVERY_PATH,
   IDP_ISSUER,
   IDP_JWKS_URL,
@@ -85,6 +86,8 @@ export function renderSummary(params: {
   loginUrl: string;
   /** The coordinator's database, for looking at what the development e-mail and SMS adapters queued. */
   coordinatorDatabaseUrl: string;
+  /** Which PostgreSQL the databases are in (local, the Debian cluster, or embedded), and the Redis URL. */
+  infrastructure: { postgres: string; redis: string };
 }): string {
   const { outcomes, coordinator, examples } = params;
   const rule = '═'.repeat(78);
@@ -92,8 +95,8 @@ export function renderSummary(params: {
   const lines: string[] = [
     '',
     rule,
-    ` Samen Regelen demo: the identity provider, the coordinator, ${DEMO_NODES.length} creditor nodes, the gateway and the`,
-    ` resident portal are running (${params.fresh ? 'fresh data' : 'existing data kept'})`,
+    ` Samen Regelen demo: the identity provider, the coordinator and its delivery worker, ${DEMO_NODES.length} creditor nodes,`,
+    ` the gateway and the resident portal are running (${params.fresh ? 'fresh data' : 'existing data kept'})`,
     rule,
     '',
     ...portalSection(params.portalResidents, coordinator, outcomes),
@@ -123,6 +126,14 @@ export function renderSummary(params: {
     `    ledger keys         ${COORDINATOR_LEDGER_JWKS_URL}`,
     `    health              ${COORDINATOR_URL}/health/ready`,
     `    directory           ${coordinator.creditors.size} creditors registered${registeredBefore > 0 ? ` (${registeredBefore} by an earlier run)` : ''}`,
+    '',
+    "Delivery worker (the coordinator's queue consumer, a process of its own: it delivers proposals, and what became of them, to the nodes):",
+    `    health              ${WORKER_URL}/health/ready`,
+    `    metrics             ${WORKER_URL}/metrics`,
+    '',
+    'Databases and queue:',
+    `    PostgreSQL          ${params.infrastructure.postgres}`,
+    `    Redis               ${params.infrastructure.redis}   (the delivery queue, the portal's sessions)`,
     '',
     'Creditor nodes (each with its own database):',
   ];
