@@ -129,49 +129,24 @@ async function main(supervisor: DemoSupervisor): Promise<void> {
   await prepareDatabases(env.pgAdminUrl, [COORDINATOR_DATABASE, ...DEMO_NODES.map((n) => demoDatabaseName(n.creditorId))], fresh);
   log(fresh ? 'Recreated the demo databases (sr_demo_*).' : 'Keeping the demo databases (sr_demo_*) as they are.');
 
+  /** Starts one service and waits until it is ready; false when the demo is stopping meanwhile. */
+  const startInTurn = async (service: DemoService, mainFile: string, serviceEnv: Record<string, string>, ansiColour: string, what?: string): Promise<boolean> => {
+    const started = supervisor.start({ service, mainFile, env: serviceEnv, print: prefixed(service.id, ansiColour) });
+    if (what !== undefined) log(`Starting ${what} …`);
+    await started.waitUntilReady(READY_TIMEOUT_MS);
+    return !supervisor.isStopping;
+  };
+
   // First the identity provider: everyone logs in there, and the others trust its keys.
-  const idp = supervisor.start({
-    service: IDENTITY_PROVIDER,
-    mainFile: paths.idpMain,
-    env: idpEnv(keys, env),
-    print: prefixed(IDENTITY_PROVIDER.id, IDP_COLOUR),
-  });
-  log('Starting the development identity provider …');
-  await idp.waitUntilReady(READY_TIMEOUT_MS);
-  if (supervisor.isStopping) return;
-
+  if (!(await startInTurn(IDENTITY_PROVIDER, paths.idpMain, idpEnv(keys, env), IDP_COLOUR, 'the development identity provider'))) return;
   // Then the coordinator: the nodes fetch its consent-token keys, and they register with it.
-  const coordinator = supervisor.start({
-    service: COORDINATOR,
-    mainFile: paths.coordinatorMain,
-    env: coordinatorEnv(keys, env),
-    print: prefixed(COORDINATOR.id, COORDINATOR_COLOUR),
-  });
-  log('Starting the coordinator …');
-  await coordinator.waitUntilReady(READY_TIMEOUT_MS);
-  if (supervisor.isStopping) return;
-
+  if (!(await startInTurn(COORDINATOR, paths.coordinatorMain, coordinatorEnv(keys, env), COORDINATOR_COLOUR, 'the coordinator'))) return;
   // Its delivery worker, as in production a process of its own (the coordinator runs with
   // DELIVERY_WORKER=false): after the coordinator, whose start migrated the database they share.
-  const worker = supervisor.start({
-    service: WORKER,
-    mainFile: paths.workerMain,
-    env: workerEnv(keys, env),
-    print: prefixed(WORKER.id, WORKER_COLOUR),
-  });
-  log("Starting the coordinator's delivery worker …");
-  await worker.waitUntilReady(READY_TIMEOUT_MS);
-  if (supervisor.isStopping) return;
-
+  if (!(await startInTurn(WORKER, paths.workerMain, workerEnv(keys, env), WORKER_COLOUR, "the coordinator's delivery worker"))) return;
   // The stand-in for the bank: residents pay their plan there, and it tells the coordinator.
-  const payments = supervisor.start({
-    service: PAYMENT_PROVIDER,
-    mainFile: paths.paymentProviderMain,
-    env: { PATH: env.path, HOST: '127.0.0.1', PORT: String(PAYMENT_PROVIDER_PORT), COORDINATOR_URL, PAYMENT_PROVIDER_SECRET: paymentProviderSecret(keys) },
-    print: prefixed(PAYMENT_PROVIDER.id, '94'),
-  });
-  await payments.waitUntilReady(READY_TIMEOUT_MS);
-  if (supervisor.isStopping) return;
+  const paymentsEnv = { PATH: env.path, HOST: '127.0.0.1', PORT: String(PAYMENT_PROVIDER_PORT), COORDINATOR_URL, PAYMENT_PROVIDER_SECRET: paymentProviderSecret(keys) };
+  if (!(await startInTurn(PAYMENT_PROVIDER, paths.paymentProviderMain, paymentsEnv, '94'))) return;
 
   const processes = DEMO_NODES.map((node, index) =>
     supervisor.start({

@@ -9,7 +9,7 @@ import { CoordinatorGauges } from './coordinator/metrics/coordinator-gauges.js';
 
 /** Builds the coordinator's HTTP application (tests run it in-process with their own clock). */
 export async function createCoordinatorApp(config: CoordinatorConfig, clock?: Clock): Promise<NestExpressApplication> {
-  const observability = serviceObservability('coordinator', config.logLevel);
+  const observability = serviceObservability('coordinator', config.logLevel, { correlationScope: true });
   const app = await NestFactory.create<NestExpressApplication>(CoordinatorModule.forRoot(config, clock), {
     logger: observability.logger,
     // The payment provider signs the raw body of its callback: it is kept beside the parsed one.

@@ -46,10 +46,18 @@ describe('requestLog', () => {
   it('runs the rest of the request in the scope of its id, so what it writes later carries it', async () => {
     const { req, res } = exchange('/graphql', 'abc-12345678');
     const seen = await new Promise<string | undefined>((resolve) => {
-      requestLog({ service: 'test', enabled: false })(req, res, () => void Promise.resolve().then(() => resolve(currentCorrelationId())));
+      requestLog({ service: 'test', enabled: false, scoped: true })(req, res, () => void Promise.resolve().then(() => resolve(currentCorrelationId())));
     });
     expect(seen).toBe('abc-12345678');
     expect(currentCorrelationId()).toBeUndefined();
+  });
+
+  it('leaves the scope alone unless asked (the nodes hand the id on without it)', async () => {
+    const { req, res } = exchange('/graphql', 'abc-12345678');
+    const seen = await new Promise<string | undefined>((resolve) => {
+      requestLog({ service: 'test', enabled: false })(req, res, () => void Promise.resolve().then(() => resolve(currentCorrelationId())));
+    });
+    expect(seen).toBeUndefined();
   });
 
   it('does not log health probes', () => {

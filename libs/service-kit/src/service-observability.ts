@@ -16,11 +16,12 @@ export interface ServiceObservability {
   readonly middleware: readonly Middleware[];
 }
 
-export function serviceObservability(service: string, level: ServiceLogLevel): ServiceObservability {
+/** `correlationScope`: see requestLog's `scoped`; the services that hand the id on explicitly leave it off. */
+export function serviceObservability(service: string, level: ServiceLogLevel, options: { readonly correlationScope?: boolean } = {}): ServiceObservability {
   const metrics = new RequestMetrics(service);
   return {
     logger: new JsonLogger(service, level),
     metrics,
-    middleware: [metrics.middleware(), requestLog({ service, enabled: logsRequests(level) })],
+    middleware: [metrics.middleware(), requestLog({ service, enabled: logsRequests(level), scoped: options.correlationScope === true })],
   };
 }
