@@ -4,7 +4,7 @@
  * split), each next to a baseline measured in the same run.
  */
 import { buildSchedule, computeBvv, computePlan, firstMonthSplit, HOUSEHOLDS, type BvvInput, type PlanClaim, type PlanInput } from '#arrangement';
-import { result, type BenchResult, type Benchmark } from './benchmark.js';
+import { result, type BenchResult, type Benchmark, benchLog } from './benchmark.js';
 
 const CLAIMS_PER_HOUSEHOLD = 14;
 const HOUSEHOLDS_NATIONWIDE = 730_000;
@@ -13,9 +13,7 @@ const TARGET_PLAN_MICROSECONDS = 200;
 const TARGET_NATIONAL_SECONDS = 60;
 const TARGET_NATIONAL_MEMORY_MB = 1024;
 
-const log = (line: string): void => {
-  process.stderr.write(`[arrangement] ${line}\n`);
-};
+const log = benchLog('arrangement');
 
 /** A small deterministic PRNG (mulberry32): the same households in every run. */
 function random(seed: number): () => number {

@@ -193,3 +193,8 @@ export async function within<T>(what: string, ms: number, work: Promise<T>): Pro
 export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
+
+/** A benchmark's progress lines on stderr, prefixed with its name (stdout is the summary table's). */
+export function benchLog(name: string): (line: string) => void {
+  return (line) => process.stderr.write(`[${name}] ${line}\n`);
+}

@@ -3,7 +3,7 @@ import { postGraphQL } from '../test/support/graphql-client.js';
 import { KeySetServer, generatePrivateJwkJson, generateSigningKey } from '../test/support/key-set-server.js';
 import { nodeEnv } from '../test/support/node-env.js';
 import { createTestDatabase, type TestDatabase } from '../test/support/test-database.js';
-import { failures, load, result, within, type BenchResult, type Benchmark, type LoadResult } from './benchmark.js';
+import { failures, load, result, within, type BenchResult, type Benchmark, type LoadResult, benchLog } from './benchmark.js';
 import {
   CREDITOR,
   SIZE,
@@ -27,9 +27,7 @@ const TARGET_P99_MS = 25;
 /** A run during which other processes used the CPU is measured once more. */
 const RETRIES_WHEN_DISTURBED = 1;
 
-function log(message: string): void {
-  process.stderr.write(`[creditor-node-lookup] ${message}\n`);
-}
+const log = benchLog('creditor-node-lookup');
 
 function describeLoad(label: string, run: LoadResult): void {
   const cpu = run.cpu;

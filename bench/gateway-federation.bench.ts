@@ -12,7 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
-import { coordinatorEnv } from '../test/support/coordinator-env.js';
+import { coordinatorEnvWithFreshKeys } from '../test/support/coordinator-env.js';
 import { postGraphQL } from '../test/support/graphql-client.js';
 import { RESIDENT_CLAIMS_QUERY, residentRepresentation } from '../test/support/graphql-client.js';
 import { KeySetServer, generatePrivateJwkJson, generateSigningKey, type SigningKey } from '../test/support/key-set-server.js';
@@ -21,7 +21,7 @@ import { rowsOf, seedLinkedCustomer } from '../test/support/seed.js';
 import { ENTRYPOINTS, ServiceProcess } from '../test/support/service-process.js';
 import { createTestDatabase, type TestDatabase } from '../test/support/test-database.js';
 import { personToken } from '../test/support/tokens.js';
-import { failures, load, result, type BenchResult, type Benchmark, type LoadResult, percentile } from './benchmark.js';
+import { failures, load, result, type BenchResult, type Benchmark, type LoadResult, percentile, benchLog } from './benchmark.js';
 import { postgresCpuMs, processCpuMs } from './cpu.js';
 
 const NODE_COUNT = 14;
@@ -31,9 +31,7 @@ const SEQUENTIAL_SAMPLES = 300;
 const CLAIMS_PER_NODE = 3;
 const OVERVIEW = '{ me { id claims { id creditorId total stage } } }';
 
-const log = (line: string): void => {
-  process.stderr.write(`[gateway-federation] ${line}\n`);
-};
+const log = benchLog('gateway-federation');
 
 interface Node {
   /** Customer numbers at this node end in it: ONE-<index>, THREE-<index>, ALL-<index>. */
@@ -83,13 +81,11 @@ async function runFederationBenchmark(): Promise<BenchResult[]> {
       label: 'coordinator',
       entrypoint: ENTRYPOINTS.coordinator,
       env: {
-        ...coordinatorEnv({
+        ...(await coordinatorEnvWithFreshKeys({
           databaseUrl: coordinatorDatabase.url,
           oidcJwksUrl: idp.url,
-          consentSigningKeyJson: await generatePrivateJwkJson('consent-1'),
-          ledgerSigningKeyJson: await generatePrivateJwkJson('ledger-1'),
           pseudonymSecret: randomBytes(32).toString('base64'),
-        }),
+        })),
         DATABASE_POOL_SIZE: '4',
       },
     });

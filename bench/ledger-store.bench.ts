@@ -19,7 +19,7 @@ import { coordinatorEnv } from '../test/support/coordinator-env.js';
 import { KeySetServer, generatePrivateJwkJson, generateSigningKey } from '../test/support/key-set-server.js';
 import { createTestDatabase, type TestDatabase } from '../test/support/test-database.js';
 import { personToken } from '../test/support/tokens.js';
-import { result, within, type BenchResult, type Benchmark, percentile } from './benchmark.js';
+import { result, within, type BenchResult, type Benchmark, percentile, benchLog } from './benchmark.js';
 
 const TARGET_APPENDS_PER_SECOND = 5_000;
 const TARGET_VERIFY_SECONDS = 10;
@@ -29,9 +29,7 @@ const APPEND_RUN = 50_000;
 /** Appends in flight at once: many residents and counsellors acting at the same moment. */
 const IN_FLIGHT = 2_000;
 
-function log(message: string): void {
-  process.stderr.write(`[ledger-store] ${message}\n`);
-}
+const log = benchLog('ledger-store');
 
 const EVENT_TIME = new Date('2026-03-02T09:00:00Z');
 

@@ -19,7 +19,7 @@ import { startIdentityProvider, DEFAULT_LIFETIMES, type Ed25519PrivateJwk } from
 import { loginWithPassword } from '../infra/idp/login-with-password.js';
 import { COORDINATOR_RESOURCE } from '../infra/idp/resource-servers.js';
 import { DEVELOPMENT_PASSWORD, testAccounts } from '../infra/idp/test-accounts.js';
-import { coordinatorEnv } from '../test/support/coordinator-env.js';
+import { coordinatorEnvWithFreshKeys } from '../test/support/coordinator-env.js';
 import { freePort } from '../test/support/coordinator-process.js';
 import { graphqlData } from '../test/support/graphql-client.js';
 import { portalEnv } from '../test/support/portal-env.js';
@@ -29,7 +29,7 @@ import { rowsOf, seedLinkedCustomer } from '../test/support/seed.js';
 import { ENTRYPOINTS, ServiceProcess } from '../test/support/service-process.js';
 import { createTestDatabase } from '../test/support/test-database.js';
 import { testEnv } from '../test/support/test-env.js';
-import { DISTURBED_CORES, percentile, result, round, within, type BenchResult, type Benchmark } from './benchmark.js';
+import { DISTURBED_CORES, percentile, result, round, within, type BenchResult, type Benchmark, benchLog } from './benchmark.js';
 import { cpuSnapshot, namedProcessCpuMs, processCpuMs, quiesce } from './cpu.js';
 import { loginAtPortal, type PortalVisitor } from './portal-login.js';
 
@@ -57,9 +57,7 @@ const CREDITORS = [
 ] as const;
 const PORTAL_SECRET = `bench-portal-secret-${randomBytes(12).toString('hex')}`;
 
-const log = (line: string): void => {
-  process.stderr.write(`[portal-pages] ${line}\n`);
-};
+const log = benchLog('portal-pages');
 
 interface Sample {
   readonly path: string;
@@ -265,14 +263,12 @@ async function measure(cleanup: Cleanup, redisPrefix: string): Promise<BenchResu
     label: 'coordinator',
     entrypoint: ENTRYPOINTS.coordinator,
     env: {
-      ...coordinatorEnv({
+      ...(await coordinatorEnvWithFreshKeys({
         databaseUrl: coordinatorDatabase.url,
         oidcIssuer: idp.issuer,
         oidcJwksUrl: idp.jwksUrl,
-        consentSigningKeyJson: await generatePrivateJwkJson('consent-1'),
-        ledgerSigningKeyJson: await generatePrivateJwkJson('ledger-1'),
         queuePrefix: redisPrefix,
-      }),
+      })),
       DATABASE_POOL_SIZE: '4',
     },
   });

@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { derivePairwisePseudonym } from '#consent';
-import { coordinatorEnv } from '../test/support/coordinator-env.js';
+import { coordinatorEnvWithFreshKeys } from '../test/support/coordinator-env.js';
 import { recordLinksDirectly } from '../test/support/coordinator-links.js';
 import { postGraphQL } from '../test/support/graphql-client.js';
 import { KeySetServer, generatePrivateJwkJson, generateSigningKey } from '../test/support/key-set-server.js';
@@ -21,7 +21,7 @@ import { ENTRYPOINTS, ServiceProcess } from '../test/support/service-process.js'
 import { createTestDatabase, type TestDatabase } from '../test/support/test-database.js';
 import { personToken } from '../test/support/tokens.js';
 import { benchEnv } from './bench-env.js';
-import { result, type BenchResult, type Benchmark, percentile } from './benchmark.js';
+import { result, type BenchResult, type Benchmark, percentile, benchLog } from './benchmark.js';
 import { namedProcessCpuMs, postgresCpuMs, processCpuMs } from './cpu.js';
 
 const NODE_COUNT = 14;
@@ -31,9 +31,7 @@ const CONCURRENT_PROPOSALS = 400;
 const CLIENTS = 8;
 const NODE_STARTS_AT_ONCE = 4;
 
-const log = (line: string): void => {
-  process.stderr.write(`[proposal-delivery] ${line}\n`);
-};
+const log = benchLog('proposal-delivery');
 
 async function runProposalDeliveryBenchmark(): Promise<BenchResult[]> {
   const cleanup: (() => Promise<void>)[] = [];
@@ -45,13 +43,11 @@ async function runProposalDeliveryBenchmark(): Promise<BenchResult[]> {
     const coordinatorDatabase = await createTestDatabase('bench_prop_coordinator');
     cleanup.push(() => coordinatorDatabase.drop());
     const coordinatorEnvironment = {
-      ...coordinatorEnv({
+      ...(await coordinatorEnvWithFreshKeys({
         databaseUrl: coordinatorDatabase.url,
         oidcJwksUrl: idp.url,
-        consentSigningKeyJson: await generatePrivateJwkJson('consent-1'),
-        ledgerSigningKeyJson: await generatePrivateJwkJson('ledger-1'),
         pseudonymSecret: secret.toString('base64'),
-      }),
+      })),
       DATABASE_POOL_SIZE: '12',
       DELIVERY_CONCURRENCY: '256',
     };

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { derivePairwisePseudonym } from '#consent';
 import { postGraphQL, type GraphQLResponse } from '../support/graphql-client.js';
 import { DelayingProxy } from '../support/delaying-proxy.js';
-import { coordinatorEnv } from '../support/coordinator-env.js';
+import { coordinatorEnvWithFreshKeys } from '../support/coordinator-env.js';
 import { KeySetServer, generatePrivateJwkJson, generateSigningKey, type SigningKey } from '../support/key-set-server.js';
 import { nodeEnv } from '../support/node-env.js';
 import { rowsOf, seedLinkedCustomer, type SeedClaim } from '../support/seed.js';
@@ -118,11 +118,9 @@ beforeAll(async () => {
   coordinator = await ServiceProcess.start({
     label: 'coordinator',
     entrypoint: ENTRYPOINTS.coordinator,
-    env: coordinatorEnv({
+    env: await coordinatorEnvWithFreshKeys({
       databaseUrl: coordinatorDatabase.url,
       oidcJwksUrl: idp.url,
-      consentSigningKeyJson: await generatePrivateJwkJson('consent-1'),
-      ledgerSigningKeyJson: await generatePrivateJwkJson('ledger-1'),
       pseudonymSecret: pseudonymSecret.toString('base64'),
     }),
   });

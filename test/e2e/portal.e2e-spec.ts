@@ -10,7 +10,7 @@ import { startIdentityProvider, DEFAULT_LIFETIMES, type Ed25519PrivateJwk, type 
 import { loginWithPassword } from '../../infra/idp/login-with-password.js';
 import { COORDINATOR_RESOURCE, backofficeResource } from '../../infra/idp/resource-servers.js';
 import { DEVELOPMENT_PASSWORD, testAccounts } from '../../infra/idp/test-accounts.js';
-import { coordinatorEnv } from '../support/coordinator-env.js';
+import { coordinatorEnvWithFreshKeys } from '../support/coordinator-env.js';
 import { freePort } from '../support/coordinator-process.js';
 import { graphqlData, postGraphQL } from '../support/graphql-client.js';
 import { portalEnv } from '../support/portal-env.js';
@@ -76,13 +76,11 @@ beforeAll(async () => {
     label: 'coordinator',
     entrypoint: ENTRYPOINTS.coordinator,
     env: {
-      ...coordinatorEnv({
+      ...(await coordinatorEnvWithFreshKeys({
         databaseUrl: coordinatorDatabase.url,
         oidcIssuer: idp.issuer,
         oidcJwksUrl: idp.jwksUrl,
-        consentSigningKeyJson: await generatePrivateJwkJson('consent-1'),
-        ledgerSigningKeyJson: await generatePrivateJwkJson('ledger-1'),
-      }),
+      })),
       LOG_LEVEL: 'info',
     },
   });

@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { parseLedgerEventLeaf, verifyLedgerDatabase } from '#consent';
-import { coordinatorEnv } from '../support/coordinator-env.js';
+import { coordinatorEnvWithFreshKeys } from '../support/coordinator-env.js';
 import { CoordinatorProcess } from '../support/coordinator-process.js';
 import { postGraphQL } from '../support/graphql-client.js';
-import { KeySetServer, generatePrivateJwkJson, generateSigningKey } from '../support/key-set-server.js';
+import { KeySetServer, generateSigningKey } from '../support/key-set-server.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { personToken } from '../support/tokens.js';
 
@@ -31,11 +31,9 @@ describe('a coordinator killed in the middle of appends', () => {
     const idpKey = await generateSigningKey('idp-1');
     const idp = await KeySetServer.start([idpKey]);
     cleanup.push(() => idp.stop());
-    const env = coordinatorEnv({
+    const env = await coordinatorEnvWithFreshKeys({
       databaseUrl: database.url,
       oidcJwksUrl: idp.url,
-      consentSigningKeyJson: await generatePrivateJwkJson('consent-1'),
-      ledgerSigningKeyJson: await generatePrivateJwkJson('ledger-1'),
     });
     const pool = new pg.Pool({ connectionString: database.url, max: 2 });
     cleanup.push(() => pool.end());

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { generatePrivateJwkJson } from './key-set-server.js';
 import { TEST_STAFF_ISSUER } from './tokens.js';
 
 /** The webhook secret the coordinator and the simulated payment provider share in tests. */
@@ -34,4 +35,20 @@ export function coordinatorEnv(params: {
     QUEUE_PREFIX: params.queuePrefix ?? `sr-test-${randomBytes(6).toString('hex')}`,
     PAYMENT_PROVIDER_SECRET: TEST_PAYMENT_PROVIDER_SECRET,
   };
+}
+
+export type CoordinatorEnvParams = Parameters<typeof coordinatorEnv>[0];
+
+/**
+ * coordinatorEnv with a fresh consent key and ledger key (unless one is given, e.g. a ledger key kept
+ * across restarts): how each test or benchmark with a coordinator of its own starts one.
+ */
+export async function coordinatorEnvWithFreshKeys(
+  params: Omit<CoordinatorEnvParams, 'consentSigningKeyJson' | 'ledgerSigningKeyJson'> & { readonly consentSigningKeyJson?: string | undefined; readonly ledgerSigningKeyJson?: string | undefined },
+): Promise<Record<string, string>> {
+  return coordinatorEnv({
+    ...params,
+    consentSigningKeyJson: params.consentSigningKeyJson ?? (await generatePrivateJwkJson('consent-1')),
+    ledgerSigningKeyJson: params.ledgerSigningKeyJson ?? (await generatePrivateJwkJson('ledger-1')),
+  });
 }

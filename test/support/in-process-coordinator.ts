@@ -3,8 +3,8 @@ import pg from 'pg';
 import type { Clock } from '#service-kit';
 import { loadCoordinatorConfig, type CoordinatorConfig } from '../../apps/gateway/src/coordinator/config/coordinator-config.js';
 import { createCoordinatorApp } from '../../apps/gateway/src/coordinator-main.js';
-import { coordinatorEnv } from './coordinator-env.js';
-import { KeySetServer, generatePrivateJwkJson, generateSigningKey, type SigningKey } from './key-set-server.js';
+import { coordinatorEnvWithFreshKeys } from './coordinator-env.js';
+import { KeySetServer, generateSigningKey, type SigningKey } from './key-set-server.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 /** The coordinator running inside the test process on a fresh database, with a stand-in IdP key set. */
@@ -34,12 +34,11 @@ export async function startInProcessCoordinator(options: {
   const idpKey = options.idpKey ?? (await generateSigningKey('idp-1'));
   const idpKeys = await KeySetServer.start([idpKey]);
   const config = await loadCoordinatorConfig({
-    ...coordinatorEnv({
+    ...(await coordinatorEnvWithFreshKeys({
       databaseUrl: database.url,
       oidcJwksUrl: idpKeys.url,
-      consentSigningKeyJson: await generatePrivateJwkJson('consent-1'),
-      ledgerSigningKeyJson: options.ledgerSigningKeyJson ?? (await generatePrivateJwkJson('ledger-1')),
-    }),
+      ledgerSigningKeyJson: options.ledgerSigningKeyJson,
+    })),
     ...options.env,
   });
   const app = await createCoordinatorApp(config, options.clock);

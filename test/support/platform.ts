@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { coordinatorEnv } from './coordinator-env.js';
+import { coordinatorEnvWithFreshKeys } from './coordinator-env.js';
 import { DelayingProxy } from './delaying-proxy.js';
 import { postGraphQL, type GraphQLResponse } from './graphql-client.js';
 import { KeySetServer, generatePrivateJwkJson, generateSigningKey, type SigningKey } from './key-set-server.js';
@@ -48,13 +48,11 @@ export class TestPlatform {
     const idp = await KeySetServer.start([idpKey]);
     const database = await createTestDatabase(`${params.label}_coordinator`);
     const env = {
-      ...coordinatorEnv({
+      ...(await coordinatorEnvWithFreshKeys({
         databaseUrl: database.url,
         oidcJwksUrl: idp.url,
-        consentSigningKeyJson: await generatePrivateJwkJson('consent-1'),
-        ledgerSigningKeyJson: await generatePrivateJwkJson('ledger-1'),
         pseudonymSecret: randomBytes(32).toString('base64'),
-      }),
+      })),
       ...params.coordinatorEnv,
     };
     const coordinator = await ServiceProcess.start({ label: 'coordinator', entrypoint: ENTRYPOINTS.coordinator, env });

@@ -16,3 +16,4 @@ export * from './json-logger.js';
 export * from './service-observability.js';
 export * from './graphql-error-metrics.js';
 export * from './platform-apollo-plugins.js';
+export * from './readiness.js';

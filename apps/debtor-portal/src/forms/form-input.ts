@@ -22,6 +22,14 @@ export interface FieldError {
   readonly message: string;
 }
 
+/** What a form page shows again after a refused submit: what was typed, and what to fix beside each field. */
+export interface FormEcho {
+  readonly values: FormFields;
+  readonly errors: readonly FieldError[];
+  /** A refusal that concerns the whole form, not one field. */
+  readonly problem?: string;
+}
+
 export type Validated<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly FieldError[] };
 
 /** Only what a form may hold goes into a draft: no CSRF token, nothing absurdly long. */

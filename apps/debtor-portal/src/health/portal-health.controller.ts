@@ -1,5 +1,6 @@
-import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
 import type { Redis } from 'ioredis';
+import { readyWhen } from '#service-kit';
 import { PORTAL_REDIS } from '../portal-tokens.js';
 
 /**
@@ -17,13 +18,7 @@ export class PortalHealthController {
   }
 
   @Get('ready')
-  async ready(): Promise<{ status: 'ok' }> {
-    try {
-      // maxRetriesPerRequest bounds a ping to a dead Redis too, but a probe should answer in seconds.
-      await Promise.race([this.redis.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2_000).unref())]);
-    } catch {
-      throw new ServiceUnavailableException('The portal cannot reach its session store.');
-    }
-    return { status: 'ok' };
+  ready(): Promise<{ status: 'ok' }> {
+    return readyWhen('The portal cannot reach its session store.', [() => this.redis.ping()]);
   }
 }

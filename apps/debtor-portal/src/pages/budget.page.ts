@@ -1,11 +1,11 @@
 import { html, type SafeHtml } from '../html/html.js';
 import { AGE_BANDS, HOUSEHOLDS } from '../forms/budget-form.js';
-import { field, type FieldError, type FormFields } from '../forms/form-input.js';
+import { field, type FormEcho } from '../forms/form-input.js';
 import { choiceFieldset, csrfField, errorFor, errorSummary, paragraph, submitButton, textField } from '../views/components.js';
 import type { PageContext } from '../views/page-context.js';
 
 /** Few questions, plain words, the help beside each. */
-export function budgetPage(ctx: PageContext, params: { readonly action: string; readonly values: FormFields; readonly errors: readonly FieldError[]; readonly intro: string; readonly submit: string }): SafeHtml {
+export function budgetPage(ctx: PageContext, params: Omit<FormEcho, 'problem'> & { readonly action: string; readonly intro: string; readonly submit: string }): SafeHtml {
   const b = ctx.t.budget;
   const { values, errors } = params;
   return html`${errorSummary(ctx, errors)}

@@ -1,19 +1,16 @@
 import { html, type SafeHtml } from '../html/html.js';
 import type { AccountLinkView, ConsentTextView, ConsentView } from '../gateway/operations.js';
 import { CONSENT_DURATIONS, type ConsentPurposeName } from '../forms/consent-form.js';
-import { field, fieldList, type FieldError, type FormFields } from '../forms/form-input.js';
+import { field, fieldList, type FormEcho } from '../forms/form-input.js';
 import { PORTAL_LOCALES } from '../i18n/catalogue.js';
 import { dateText } from '../i18n/format.js';
 import { alert, buttonLink, choiceFieldset, csrfField, errorFor, errorSummary, paragraph, submitButton } from '../views/components.js';
 import type { PageContext } from '../views/page-context.js';
 
-export interface ConsentPageData {
+export interface ConsentPageData extends FormEcho {
   readonly links: readonly AccountLinkView[];
   readonly consents: readonly ConsentView[];
   readonly texts: Readonly<Record<ConsentPurposeName, ConsentTextView>>;
-  readonly values: FormFields;
-  readonly errors: readonly FieldError[];
-  readonly problem?: string;
 }
 
 /**

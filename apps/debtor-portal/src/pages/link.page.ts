@@ -1,17 +1,14 @@
 import { html, type SafeHtml } from '../html/html.js';
 import type { AccountLinkView, CreditorRef } from '../gateway/operations.js';
-import { field, type FieldError, type FormFields } from '../forms/form-input.js';
+import { field, type FormEcho } from '../forms/form-input.js';
 import { dateText } from '../i18n/format.js';
 import { alert, buttonLink, csrfField, errorFor, errorSummary, labelFor, paragraph, selectField, submitButton, textField } from '../views/components.js';
 import type { PageContext } from '../views/page-context.js';
 
-export interface LinkPageData {
+/** `problem`: a refusal or a limit that concerns the whole form. */
+export interface LinkPageData extends FormEcho {
   readonly creditors: readonly CreditorRef[];
   readonly links: readonly AccountLinkView[];
-  readonly values: FormFields;
-  readonly errors: readonly FieldError[];
-  /** A refusal or a limit that concerns the whole form, not one field. */
-  readonly problem?: string;
 }
 
 /** Link creditors: the number from the letter, the postcode and date of birth the creditor knows. */

@@ -1,12 +1,12 @@
 import { html, type SafeHtml } from '../html/html.js';
 import { PAUSE_MONTH_CHOICES } from '../forms/plan-form.js';
-import { field, type FieldError, type FormFields } from '../forms/form-input.js';
+import { field, type FormEcho } from '../forms/form-input.js';
 import { monthText } from '../i18n/format.js';
 import { csrfField, errorFor, errorSummary, paragraph, selectField, submitButton, textField } from '../views/components.js';
 import type { PageContext } from '../views/page-context.js';
 
 /** Ask for a payment pause: from which month of the plan, how long, and (optionally) how far income fell. */
-export function pausePage(ctx: PageContext, params: { readonly months: readonly string[]; readonly values: FormFields; readonly errors: readonly FieldError[] }): SafeHtml {
+export function pausePage(ctx: PageContext, params: Omit<FormEcho, 'problem'> & { readonly months: readonly string[] }): SafeHtml {
   const p = ctx.t.pause;
   const { values, errors } = params;
   return html`${errorSummary(ctx, errors)}

@@ -1,19 +1,16 @@
 import { html, type SafeHtml } from '../html/html.js';
 import type { InstalmentStateView, ProposalCreditorView, ProposalView } from '../gateway/operations.js';
 import { MANUAL_CLAIM_ROWS, PLAN_MODES } from '../forms/plan-form.js';
-import { field, type FieldError, type FormFields } from '../forms/form-input.js';
+import { field, type FieldError, type FormEcho, type FormFields } from '../forms/form-input.js';
 import { dateText, money } from '../i18n/format.js';
 import { alert, buttonLink, choiceFieldset, csrfField, errorFor, errorSummary, paragraph, submitButton, textField } from '../views/components.js';
 import type { PageContext } from '../views/page-context.js';
 import { scheduleSection } from './plan-schedule.js';
 
-export interface PlanPageData {
+/** With the proposal form's input and problems (after a refused submit). */
+export interface PlanPageData extends FormEcho {
   readonly hasBudget: boolean;
   readonly proposals: readonly ProposalView[];
-  /** The proposal form's input and problems (after a refused submit). */
-  readonly values: FormFields;
-  readonly errors: readonly FieldError[];
-  readonly problem?: string;
 }
 
 /** The plan as it stands: a proposal to make, a proposal being answered, or a plan that runs. */

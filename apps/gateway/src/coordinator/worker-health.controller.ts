@@ -1,6 +1,7 @@
-import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
 import type Bull from 'bull';
 import type { Pool } from 'pg';
+import { readyWhen } from '#service-kit';
 import { PG_POOL } from './database/database.module.js';
 import { DELIVERY_QUEUE } from './proposals/delivery-queue.js';
 
@@ -18,12 +19,7 @@ export class WorkerHealthController {
   }
 
   @Get('ready')
-  async ready(): Promise<{ status: 'ok' }> {
-    try {
-      await Promise.all([this.pool.query('SELECT 1'), this.queue.client.ping()]);
-    } catch {
-      throw new ServiceUnavailableException('The worker cannot reach its database or its queue.');
-    }
-    return { status: 'ok' };
+  ready(): Promise<{ status: 'ok' }> {
+    return readyWhen('The worker cannot reach its database or its queue.', [() => this.pool.query('SELECT 1'), () => this.queue.client.ping()]);
   }
 }
