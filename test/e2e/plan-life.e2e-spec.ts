@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { addDays } from '#arrangement';
 import { signPaymentCallback } from '#consent';
+import { dutchDate } from '#service-kit';
 import { TEST_PAYMENT_PROVIDER_SECRET } from '../support/coordinator-env.js';
 import { TestPlatform, eventually, type Person, type PlatformNode } from '../support/platform.js';
 import { ENTRYPOINTS, ServiceProcess } from '../support/service-process.js';
@@ -59,8 +61,10 @@ let provider: ServiceProcess;
 let resident: Person;
 let counsellor: Person;
 const node = (id: string): PlatformNode => platform.nodes.get(id) as PlatformNode;
-const today = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-const daysAgo = (days: number): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() - days * 86_400_000));
+const today = (): string => dutchDate(new Date());
+// Calendar days back from today's Dutch date: subtracting 24-hour blocks lands on the wrong day for an hour
+// each night when a daylight-saving change lies in between.
+const daysAgo = (days: number): string => addDays({ date: today(), days: -days });
 
 async function proposal(id: string): Promise<Proposal> {
   return (await platform.gql<{ proposal: Proposal }>(resident.token, `query ($id: ID!) { proposal(id: $id) { ${FIELDS} } }`, { id })).proposal;

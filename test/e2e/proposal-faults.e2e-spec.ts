@@ -1,4 +1,4 @@
-import { formatDateText } from '#arrangement';
+import { addDays, formatDateText } from '#arrangement';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import Bull from 'bull';
@@ -168,7 +168,7 @@ describe('proposals when things break', () => {
     await platform.linkAccount(person, steady, 'S-7', [{ reference: 'S-7-1', principalCents: 60_000 }]);
     await platform.consent(person, 'COLLECTIVE_ARRANGEMENT', [steady.creditorId]);
     // Paid tomorrow: the first instalment falls the day after, within the reminder's five days.
-    const tomorrow = Number(dutchDate(new Date(Date.now() + 86_400_000)).slice(8));
+    const tomorrow = Number(addDays({ date: dutchDate(new Date()), days: 1 }).slice(8));
     await platform.gql(person.token, 'mutation ($input: BudgetInput!) { setBudget(input: $input) { capacity } }', { input: { ...BUDGET, payDay: tomorrow } });
     const { proposePlan } = await platform.gql<{ proposePlan: { id: string } }>(person.token, 'mutation { proposePlan(input: { mode: REPAYMENT }) { id } }');
     const reminders = async (): Promise<{ kind: string; text: string }[]> =>
