@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { NODE_PROPOSAL_BATCH_PATH } from '#contracts';
+import { COORDINATOR_PROPOSAL_ANSWERS_PATH, NODE_PROPOSAL_BATCH_PATH } from '#contracts';
 import { TestPlatform, eventually, type Person, type PlatformNode } from '../support/platform.js';
 import type { ServiceProcess } from '../support/service-process.js';
 
 /**
  * Issue 8, observability: the coordinator's API and its delivery worker as separate processes (as in
  * production), one correlation id followed from the request that proposes a plan, through the outbox
- * and the queue, to the node that receives it; and the gauges an operator watches at GET /metrics.
+ * and the queue, to the node that receives it, back with the node's answer from the node's outbox, and
+ * on to the job that tells the node the plan started; and the gauges an operator watches at GET /metrics.
  */
 
 let platform: TestPlatform;
@@ -65,7 +66,17 @@ describe('a proposal followed by its correlation id, with the worker in its own 
       Promise.resolve(node.service.logLines(correlationId).find((line) => line.msg === 'request' && line['path'] === NODE_PROPOSAL_BATCH_PATH)),
     );
     expect(nodeLine).toMatchObject({ service: `node:${node.creditorId}`, method: 'POST', status: 200, correlationId });
-    expect(platform.coordinator.logLines(correlationId)).toEqual([expect.objectContaining({ service: 'coordinator', msg: 'request', path: '/graphql', status: 200 })]);
+    // The node's policy accepted at once: its answer leaves from the node's outbox under the same id,
+    // and so does the job the coordinator writes when the plan starts on that answer.
+    const answerLine = await eventually('the coordinator to log the node\'s answer', () =>
+      Promise.resolve(platform.coordinator.logLines(correlationId).find((line) => line.path === COORDINATOR_PROPOSAL_ANSWERS_PATH)),
+    );
+    expect(answerLine).toMatchObject({ service: 'coordinator', msg: 'request', method: 'POST', status: 200, correlationId });
+    const startLine = await eventually('the worker to tell the node the plan started', () =>
+      Promise.resolve(worker.logLines(correlationId).find((line) => line.msg === 'job' && line['job'] === 'deliver-plan-event')),
+    );
+    expect(startLine).toMatchObject({ creditorId: node.creditorId, outcome: 'done', correlationId });
+    expect(platform.coordinator.logLines(correlationId).map((line) => line.path)).toEqual(['/graphql', COORDINATOR_PROPOSAL_ANSWERS_PATH]);
     // The API process delivered nothing itself: it has no worker.
     expect(platform.coordinator.logLines().filter((line) => line.msg === 'job')).toEqual([]);
   }, 40_000);
@@ -82,6 +93,35 @@ describe('a proposal followed by its correlation id, with the worker in its own 
       expect(gauge(metrics, 'proposal_deliveries{delivery="delivered"}')).toBe(1);
     }
   });
+
+  it('sends a staff decision to the coordinator under the id of the staff member\'s request', async () => {
+    const staffed = await platform.addNode('staffed-node', { ACCEPTANCE_POLICY: 'staff', LOG_LEVEL: 'info' });
+    const other = await platform.signIn('resident-decided-by-staff', ['resident']);
+    await platform.linkAccount(other, staffed, 'D-1', [{ reference: 'D-1-1', principalCents: 30_000 }]);
+    await platform.consent(other, 'COLLECTIVE_ARRANGEMENT', [staffed.creditorId]);
+    await platform.gql(other.token, 'mutation ($input: BudgetInput!) { setBudget(input: $input) { capacity } }', {
+      input: { payDay: 25, household: 'SINGLE', ageBand: 'AGE_21_TO_AOW', netIncome: '220000' },
+    });
+    const { proposePlan } = await platform.gql<{ proposePlan: { id: string } }>(other.token, 'mutation { proposePlan(input: { mode: REPAYMENT }) { id } }');
+    await eventually('the node to hold the proposal', async () => {
+      const { rows } = await staffed.pool.query<{ status: string }>('SELECT status FROM proposals WHERE id = $1', [proposePlan.id]);
+      return rows[0]?.status === 'awaiting_staff' ? true : undefined;
+    });
+    const decisionId = 'staff-decision-test-0001';
+    const decided = await platform.backoffice(
+      staffed,
+      'mutation ($input: DecideProposalInput!) { decideProposal(input: $input) { status } }',
+      { input: { proposalId: proposePlan.id, decision: 'ACCEPT' } },
+      { 'x-correlation-id': decisionId },
+    );
+    expect(decided.errors).toBeUndefined();
+    const answerLine = await eventually('the coordinator to log the staff answer', () =>
+      Promise.resolve(platform.coordinator.logLines(decisionId).find((line) => line.path === COORDINATOR_PROPOSAL_ANSWERS_PATH)),
+    );
+    expect(answerLine).toMatchObject({ method: 'POST', status: 200, correlationId: decisionId });
+    const { rows } = await staffed.pool.query<{ correlation_id: string }>('SELECT correlation_id FROM proposal_answers WHERE proposal_id = $1', [proposePlan.id]);
+    expect(rows).toEqual([{ correlation_id: decisionId }]);
+  }, 60_000);
 
   it('counts GraphQL errors by their code, which a 200 answer would otherwise hide', async () => {
     const before = await metricsOf(platform.coordinator);

@@ -129,8 +129,8 @@ export class TestPlatform {
   }
 
   /** A node's back-office GraphQL, with a staff token for that node. */
-  async backoffice<T>(node: PlatformNode, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
-    return (await postGraphQL<T>(`${node.service.baseUrl}/backoffice/graphql`, { query, ...(variables ? { variables } : {}) }, await this.staffTokenFor(node.creditorId))).body;
+  async backoffice<T>(node: PlatformNode, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>> {
+    return (await postGraphQL<T>(`${node.service.baseUrl}/backoffice/graphql`, { query, ...(variables ? { variables } : {}) }, await this.staffTokenFor(node.creditorId), headers)).body;
   }
 
   /** Seeds the resident's account at the node, links it the real way, and gives one consent for `purpose` over all `creditorIds`. */

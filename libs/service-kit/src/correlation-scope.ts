@@ -21,6 +21,10 @@ export function currentCorrelationId(): string | undefined {
 
 /** The header to put on a call to another service, so it logs under the same id; none outside a request. */
 export function correlationHeaders(): Record<string, string> {
-  const correlationId = scope.getStore();
-  return correlationId === undefined ? {} : { [CORRELATION_HEADER]: correlationId };
+  return correlationHeaderFor(scope.getStore());
+}
+
+/** The header for an id kept from an earlier request (an outbox row); none when there is no id. */
+export function correlationHeaderFor(correlationId: string | null | undefined): Record<string, string> {
+  return correlationId === undefined || correlationId === null ? {} : { [CORRELATION_HEADER]: correlationId };
 }

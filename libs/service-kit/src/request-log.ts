@@ -11,8 +11,13 @@ import { CORRELATION_HEADER, runWithCorrelationId } from './correlation-scope.js
  */
 const CORRELATION_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
+/** The caller's id when it is well-formed; null otherwise (never a made-up one). */
+export function wellFormedCorrelationId(header: unknown): string | null {
+  return typeof header === 'string' && CORRELATION_ID.test(header) ? header : null;
+}
+
 export function correlationIdFrom(header: unknown): string {
-  return typeof header === 'string' && CORRELATION_ID.test(header) ? header : randomUUID();
+  return wellFormedCorrelationId(header) ?? randomUUID();
 }
 
 export interface RequestLogLine {

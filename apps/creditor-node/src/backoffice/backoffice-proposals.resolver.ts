@@ -5,6 +5,7 @@ import { ProposalErrorCode, type ProposalDecision, type RejectionReason } from '
 import { PlanPaymentReporter } from '../proposals/plan-payment-reporter.service.js';
 import { ProposalDecisions } from '../proposals/proposal-decisions.service.js';
 import { ProposalQueries, type NodeProposalStatus, type ProposalView } from '../proposals/proposal-queries.service.js';
+import { RequestCorrelationId } from './request-correlation-id.js';
 import { CurrentStaff, StaffAuthGuard } from './staff-auth.guard.js';
 import type { StaffMember } from './staff-member.js';
 
@@ -53,8 +54,11 @@ export class BackofficeProposalsResolver {
   ) {}
 
   @Mutation('reportPlanPayment')
-  async reportPlanPayment(@Args('input') input: { proposalId: string; reference: string; amount: number; receivedOn: string }): Promise<Record<string, unknown>> {
-    const outcome = await this.payments.report({ proposalId: input.proposalId, reference: input.reference, amountCents: input.amount, receivedOn: input.receivedOn });
+  async reportPlanPayment(
+    @Args('input') input: { proposalId: string; reference: string; amount: number; receivedOn: string },
+    @RequestCorrelationId() correlationId: string | null,
+  ): Promise<Record<string, unknown>> {
+    const outcome = await this.payments.report({ proposalId: input.proposalId, reference: input.reference, amountCents: input.amount, receivedOn: input.receivedOn }, { correlationId });
     if (!outcome.ok) throw new GraphQLError(outcome.message, { extensions: { code: outcome.code } });
     return outcome;
   }
@@ -71,10 +75,15 @@ export class BackofficeProposalsResolver {
   }
 
   @Mutation('decideProposal')
-  async decideProposal(@Args('input') input: DecideProposalInput, @CurrentStaff() staff: StaffMember): Promise<Record<string, unknown>> {
+  async decideProposal(
+    @Args('input') input: DecideProposalInput,
+    @CurrentStaff() staff: StaffMember,
+    @RequestCorrelationId() correlationId: string | null,
+  ): Promise<Record<string, unknown>> {
     const decision = input.decision.toLowerCase() as ProposalDecision;
     const outcome = await this.decisions.decide({
       staffId: staff.subject,
+      correlationId,
       answer: {
         proposalId: input.proposalId,
         decision,

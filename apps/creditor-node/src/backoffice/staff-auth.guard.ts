@@ -15,7 +15,8 @@ import type { StaffMember } from './staff-member.js';
 
 type StaffRequest = Request & { staff?: StaffMember };
 
-function requestOf(context: ExecutionContext): StaffRequest {
+/** The HTTP request behind a route or a resolver. */
+export function requestOf(context: ExecutionContext): StaffRequest {
   return context.getType<GqlContextType>() === 'graphql'
     ? GqlExecutionContext.create(context).getContext<{ req: StaffRequest }>().req
     : context.switchToHttp().getRequest<StaffRequest>();

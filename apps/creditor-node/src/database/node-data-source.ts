@@ -11,6 +11,7 @@ import { DropRedundantDisclosureIndex1763900000000 } from './migrations/17639000
 import { LinkAttempts1764200000000 } from './migrations/1764200000000-link-attempts.js';
 import { Proposals1764400000000 } from './migrations/1764400000000-proposals.js';
 import { PlanLife1764800000000 } from './migrations/1764800000000-plan-life.js';
+import { AnswerCorrelation1765000000000 } from './migrations/1765000000000-answer-correlation.js';
 
 export const NODE_ENTITIES = [
   CustomerEntity,
@@ -22,7 +23,7 @@ export const NODE_ENTITIES = [
   DisclosureEntity,
 ];
 
-export const NODE_MIGRATIONS = [InitialSchema1763800000000, DropRedundantDisclosureIndex1763900000000, LinkAttempts1764200000000, Proposals1764400000000, PlanLife1764800000000];
+export const NODE_MIGRATIONS = [InitialSchema1763800000000, DropRedundantDisclosureIndex1763900000000, LinkAttempts1764200000000, Proposals1764400000000, PlanLife1764800000000, AnswerCorrelation1765000000000];
 
 /** The node's own database. Migrations run at start, each in its own transaction. */
 export function createNodeDataSource(params: { readonly url: string; readonly poolSize?: number }): DataSource {

@@ -9,7 +9,7 @@ import type { NodeConfig } from '../config/node-config.js';
 import { NODE_CONFIG } from '../config/node-config.token.js';
 import { COORDINATOR_KEYS } from '../consent/coordinator-keys.js';
 import { recordPassedOn, settlePaidClaims, stepProposedClaims } from './proposal-claims.js';
-import type { ProposalReceipt } from './proposal-inbox.service.js';
+import type { ProposalReceipt } from './proposal-receipt.js';
 
 /**
  * What became of a proposal, as the coordinator reports it: it started (the claims are in the plan

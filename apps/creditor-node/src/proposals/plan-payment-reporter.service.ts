@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { COORDINATOR_PAYMENT_REPORTS_PATH, ProposalErrorCode, type NodePaymentReport } from '#contracts';
 import { signPaymentReport } from '#consent';
-import { Clock } from '#service-kit';
+import { Clock, correlationHeaderFor } from '#service-kit';
 import type { NodeConfig } from '../config/node-config.js';
 import { NODE_CONFIG } from '../config/node-config.token.js';
 
@@ -27,7 +27,8 @@ export class PlanPaymentReporter {
     private readonly clock: Clock,
   ) {}
 
-  async report(report: NodePaymentReport): Promise<PaymentReportOutcome> {
+  /** `correlationId`: the staff request's, sent on so the coordinator logs the report under it. */
+  async report(report: NodePaymentReport, request: { readonly correlationId: string | null }): Promise<PaymentReportOutcome> {
     const [proposal] = await this.db.query<{ pseudonym: string; status: string }[]>(`SELECT pseudonym, status FROM proposals WHERE id = $1`, [report.proposalId]);
     if (proposal === undefined || proposal.status !== 'started') {
       return { ok: false, code: ProposalErrorCode.PLAN_NOT_RUNNING, message: 'There is no running plan with this id at this node.' };
@@ -45,7 +46,7 @@ export class PlanPaymentReporter {
     try {
       const response = await fetch(new URL(COORDINATOR_PAYMENT_REPORTS_PATH, this.config.coordinatorUrl), {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...correlationHeaderFor(request.correlationId) },
         body: JSON.stringify({ report: token }),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });

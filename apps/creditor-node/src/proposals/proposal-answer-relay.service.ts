@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { DataSource } from 'typeorm';
 import { COORDINATOR_PROPOSAL_ANSWERS_PATH } from '#contracts';
 import { signProposalAnswer } from '#consent';
-import { Clock } from '#service-kit';
+import { Clock, correlationHeaderFor } from '#service-kit';
 import type { NodeConfig } from '../config/node-config.js';
 import { NODE_CONFIG } from '../config/node-config.token.js';
 import { answerFromRow, type AnswerRow } from './proposal-answers.js';
@@ -79,7 +79,7 @@ export class ProposalAnswerRelay implements OnApplicationBootstrap, OnModuleDest
   private async sendBatch(): Promise<number> {
     return this.db.transaction(async (tx) => {
       const due = await tx.query<AnswerRow[]>(
-        `SELECT a.id, a.proposal_id, p.pseudonym, a.decision, a.reason_code, a.reason_text, a.counter, a.decided_by, a.attempts
+        `SELECT a.id, a.proposal_id, p.pseudonym, a.decision, a.reason_code, a.reason_text, a.counter, a.decided_by, a.attempts, a.correlation_id
            FROM proposal_answers a JOIN proposals p ON p.id = a.proposal_id
           WHERE a.delivered_at IS NULL AND a.next_attempt_at <= now()
           ORDER BY a.next_attempt_at
@@ -121,7 +121,7 @@ export class ProposalAnswerRelay implements OnApplicationBootstrap, OnModuleDest
       });
       const response = await fetch(new URL(COORDINATOR_PROPOSAL_ANSWERS_PATH, this.config.coordinatorUrl), {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...correlationHeaderFor(row.correlation_id) },
         body: JSON.stringify({ answer: token }),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });

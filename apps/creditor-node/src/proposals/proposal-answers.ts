@@ -6,11 +6,14 @@ import type { ProposalAnswer } from '#contracts';
  * outbox row the relay delivers from) and the proposal marked answered. One answer per proposal: the
  * unique key refuses a second one, whoever tries.
  */
-export async function recordAnswer(tx: EntityManager, params: { readonly answerId: string; readonly answer: ProposalAnswer }): Promise<void> {
+export async function recordAnswer(
+  tx: EntityManager,
+  params: { readonly answerId: string; readonly answer: ProposalAnswer; readonly correlationId: string | null },
+): Promise<void> {
   const { answer } = params;
   await tx.query(
-    `INSERT INTO proposal_answers (id, proposal_id, decision, reason_code, reason_text, counter, decided_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    `INSERT INTO proposal_answers (id, proposal_id, decision, reason_code, reason_text, counter, decided_by, correlation_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [
       params.answerId,
       answer.proposalId,
@@ -19,6 +22,7 @@ export async function recordAnswer(tx: EntityManager, params: { readonly answerI
       answer.reasonText ?? null,
       answer.counter === undefined ? null : JSON.stringify(answer.counter),
       answer.decidedBy,
+      params.correlationId,
     ],
   );
   await tx.query(`UPDATE proposals SET status = 'answered', updated_at = now() WHERE id = $1`, [answer.proposalId]);
@@ -35,6 +39,8 @@ export interface AnswerRow {
   readonly counter: ProposalAnswer['counter'] | null;
   readonly decided_by: string;
   readonly attempts: number;
+  /** The id of the request that decided it, sent with the answer so the coordinator logs it under the same id. */
+  readonly correlation_id: string | null;
 }
 
 /** The answer as it goes over the wire (absent fields left out, not null). */

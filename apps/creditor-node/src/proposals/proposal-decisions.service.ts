@@ -22,7 +22,7 @@ export class ProposalDecisions {
     private readonly relay: ProposalAnswerRelay,
   ) {}
 
-  async decide(params: { readonly answer: Omit<ProposalAnswer, 'decidedBy'>; readonly staffId: string }): Promise<DecisionOutcome> {
+  async decide(params: { readonly answer: Omit<ProposalAnswer, 'decidedBy'>; readonly staffId: string; readonly correlationId: string | null }): Promise<DecisionOutcome> {
     const read = readProposalAnswer({ ...params.answer, decidedBy: params.staffId });
     if (!read.ok) return { ok: false, code: ProposalErrorCode.ANSWER_INVALID, message: read.reason };
     const answer = read.answer;
@@ -32,7 +32,7 @@ export class ProposalDecisions {
       if (proposal.status !== 'awaiting_staff') {
         return { ok: false, code: ProposalErrorCode.PROPOSAL_CLOSED, message: `This proposal is ${proposal.status.replace('_', ' ')}; it needs no decision now.` };
       }
-      await recordAnswer(tx, { answerId: randomUUID(), answer });
+      await recordAnswer(tx, { answerId: randomUUID(), answer, correlationId: params.correlationId });
       if (answer.decision === ProposalDecision.REJECT) {
         // This creditor is out of the plan: its claims go back to normal collection.
         await stepProposedClaims(tx, answer.proposalId, {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { JWTVerifyGetKey } from 'jose';
 import { DataSource, type EntityManager } from 'typeorm';
-import { MAX_PROPOSALS_PER_BATCH, globalClaimId, parseGlobalClaimId, type NodeProposal, type ProposalErrorCode } from '#contracts';
+import { MAX_PROPOSALS_PER_BATCH, globalClaimId, parseGlobalClaimId, type NodeProposal } from '#contracts';
 import { verifyOwnShare, type ShareVerification } from '#arrangement';
 import { verifyProposalToken } from '#consent';
 import { Clock } from '#service-kit';
@@ -14,11 +14,8 @@ import { COORDINATOR_KEYS } from '../consent/coordinator-keys.js';
 import { applyAcceptancePolicy } from './domain/proposal-policy.js';
 import { ProposalAnswerRelay } from './proposal-answer-relay.service.js';
 import { owedCentsSql, recordPassedOn, stepProposedClaims } from './proposal-claims.js';
+import type { Delivery, ProposalReceipt } from './proposal-receipt.js';
 import { storeProposals, type ProposalToStore } from './store-proposals.js';
-
-export type ProposalReceipt =
-  | { readonly ok: true; readonly proposalId: string; readonly status: string; readonly duplicate: boolean }
-  | { readonly ok: false; readonly code: ProposalErrorCode; readonly reason: string };
 
 export interface OwnClaims {
   readonly references: readonly string[];
@@ -58,7 +55,7 @@ export class ProposalInbox {
    * transaction; the rest go one by one, as they would alone, because their first steps change what
    * the others would read. Each gets its own receipt, exactly as if it had come alone.
    */
-  async receiveMany(tokens: readonly unknown[]): Promise<ProposalReceipt[]> {
+  async receiveMany(tokens: readonly unknown[], delivery: Delivery): Promise<ProposalReceipt[]> {
     const now = this.clock.now();
     const checked = await Promise.all(
       tokens.slice(0, MAX_PROPOSALS_PER_BATCH).map((token) =>
@@ -79,21 +76,21 @@ export class ProposalInbox {
           answered ||= decided.answer !== null;
           return { proposal: item.proposal, tokenId: item.tokenId, shareCheck: own.shareCheck, ...decided };
         });
-        return storeProposals(tx, toStore);
+        return storeProposals(tx, toStore, delivery);
       });
       plain.forEach((item, i) => (receipts[item.index] = stored[i]));
       if (answered) this.relay.kick();
     }
     for (const [index, verified] of checked.entries()) {
-      if (receipts[index] === undefined && verified.ok) receipts[index] = await this.receiveVerified(verified.value, verified.tokenId);
+      if (receipts[index] === undefined && verified.ok) receipts[index] = await this.receiveVerified(verified.value, verified.tokenId, delivery);
     }
     return receipts.map((receipt) => receipt ?? { ok: false, code: 'PROPOSAL_TOKEN_INVALID', reason: 'Not received.' });
   }
 
-  async receive(token: string | undefined): Promise<ProposalReceipt> {
+  async receive(token: string | undefined, delivery: Delivery): Promise<ProposalReceipt> {
     const verified = await verifyProposalToken({ token, issuer: this.config.coordinatorIssuer, audience: this.config.creditorId, keys: this.keys, now: this.clock.now() });
     if (!verified.ok) return verified;
-    return this.receiveVerified(verified.value, verified.tokenId);
+    return this.receiveVerified(verified.value, verified.tokenId, delivery);
   }
 
   /**
@@ -102,14 +99,14 @@ export class ProposalInbox {
    * against what is still owed after what that plan passed on). Both steps are idempotent, so a
    * repeated delivery still changes nothing.
    */
-  private async receiveVerified(proposal: NodeProposal, tokenId: string): Promise<ProposalReceipt> {
+  private async receiveVerified(proposal: NodeProposal, tokenId: string, delivery: Delivery): Promise<ProposalReceipt> {
     let answered = false;
     const receipt = await this.db.transaction(async (tx) => {
       if (proposal.amends !== undefined) await recordPassedOn(tx, { proposalId: proposal.amends.proposalId, pseudonym: proposal.pseudonym, paid: proposal.amends.paid });
       const own = this.checkShare(proposal, (await this.claimsOfMany(tx, [proposal])).get(proposal.pseudonym) ?? []);
       const decided = this.plan(proposal, own);
       if (proposal.replaces !== undefined) await this.withdrawReplaced(tx, proposal.replaces, new Set(own.references));
-      const [stored] = await storeProposals(tx, [{ proposal, tokenId, shareCheck: own.shareCheck, ...decided }]);
+      const [stored] = await storeProposals(tx, [{ proposal, tokenId, shareCheck: own.shareCheck, ...decided }], delivery);
       answered = stored?.ok === true && !stored.duplicate && decided.answer !== null;
       return stored;
     });

@@ -1,8 +1,9 @@
 import { Body, Controller, Headers, HttpCode, HttpException, HttpStatus, Post } from '@nestjs/common';
 import { MAX_PROPOSALS_PER_BATCH, NODE_PLAN_EVENTS_PATH, NODE_PROPOSAL_BATCH_PATH, NODE_PROPOSALS_PATH, ProposalErrorCode } from '#contracts';
-import { bearerToken } from '#service-kit';
+import { CORRELATION_HEADER, bearerToken, wellFormedCorrelationId } from '#service-kit';
 import { PlanEvents } from './plan-events.service.js';
-import { ProposalInbox, type ProposalReceipt } from './proposal-inbox.service.js';
+import { ProposalInbox } from './proposal-inbox.service.js';
+import type { ProposalReceipt } from './proposal-receipt.js';
 
 /**
  * The coordinator delivers proposals here (`POST /proposals/v1`, a proposal token as bearer) and
@@ -18,19 +19,19 @@ export class ProposalsController {
 
   @Post(NODE_PROPOSALS_PATH.slice(1))
   @HttpCode(202)
-  async receive(@Headers('authorization') authorization: string | undefined): Promise<object> {
-    return answerOf(await this.inbox.receive(bearerToken(authorization)));
+  async receive(@Headers('authorization') authorization: string | undefined, @Headers(CORRELATION_HEADER) correlationId: string | undefined): Promise<object> {
+    return answerOf(await this.inbox.receive(bearerToken(authorization), { correlationId: wellFormedCorrelationId(correlationId) }));
   }
 
   /** `{ "proposals": [<proposal token>, …] }` → `{ "receipts": [{ "status": 202, … } | { "status": 401, "error": … }, …] }`, in order. */
   @Post(NODE_PROPOSAL_BATCH_PATH.slice(1))
   @HttpCode(200)
-  async receiveMany(@Body() body: unknown): Promise<object> {
+  async receiveMany(@Body() body: unknown, @Headers(CORRELATION_HEADER) correlationId: string | undefined): Promise<object> {
     const tokens = (body as { proposals?: unknown } | null)?.proposals;
     if (!Array.isArray(tokens) || tokens.length === 0 || tokens.length > MAX_PROPOSALS_PER_BATCH) {
       throw new HttpException({ error: { code: ProposalErrorCode.PROPOSAL_TOKEN_INVALID, message: `Send 1 to ${MAX_PROPOSALS_PER_BATCH} proposal tokens as "proposals".` } }, HttpStatus.BAD_REQUEST);
     }
-    const receipts = await this.inbox.receiveMany(tokens);
+    const receipts = await this.inbox.receiveMany(tokens, { correlationId: wellFormedCorrelationId(correlationId) });
     return {
       receipts: receipts.map((receipt) =>
         receipt.ok

@@ -3,7 +3,7 @@ import type { NodeProposal, ProposalAnswer } from '#contracts';
 import type { ShareVerification } from '#arrangement';
 import { ClaimEvent, nextClaimStatus } from '../claims/domain/claim-lifecycle.js';
 import { ClaimStatus } from '../claims/domain/claim-status.js';
-import type { ProposalReceipt } from './proposal-inbox.service.js';
+import type { ProposalReceipt } from './proposal-receipt.js';
 
 /** Where an open claim goes when a proposal names it: read from the lifecycle table, the one source. */
 const PAUSED_STATUS = ((): ClaimStatus => {
@@ -32,7 +32,11 @@ export interface ProposalToStore {
  * repeated delivery a no-op, in a batch as alone. On this platform a round trip to the database costs
  * more than the work in it, hence one statement rather than one per row.
  */
-export async function storeProposals(tx: EntityManager, items: readonly ProposalToStore[]): Promise<ProposalReceipt[]> {
+export async function storeProposals(
+  tx: EntityManager,
+  items: readonly ProposalToStore[],
+  delivery: { readonly correlationId: string | null },
+): Promise<ProposalReceipt[]> {
   const unique = new Map(items.map((item) => [item.proposal.proposalId, item]));
   const rows = await tx.query<{ id: string; inserted: boolean; status: string | null }[]>(
     `WITH input AS (
@@ -55,8 +59,8 @@ export async function storeProposals(tx: EntityManager, items: readonly Proposal
        SELECT x.proposal_id, x.claim_id, x.first_cents, x.total_paid_cents
          FROM jsonb_to_recordset($3::jsonb) AS x(proposal_id uuid, claim_id uuid, first_cents bigint, total_paid_cents bigint) JOIN inserted i ON i.id = x.proposal_id
      ), answers AS (
-       INSERT INTO proposal_answers (id, proposal_id, decision, reason_code, reason_text, counter, decided_by)
-       SELECT a.id, a.proposal_id, a.decision, a.reason_code, a.reason_text, a.counter, a.decided_by
+       INSERT INTO proposal_answers (id, proposal_id, decision, reason_code, reason_text, counter, decided_by, correlation_id)
+       SELECT a.id, a.proposal_id, a.decision, a.reason_code, a.reason_text, a.counter, a.decided_by, $8
          FROM jsonb_to_recordset($4::jsonb) AS a(id uuid, proposal_id uuid, decision text, reason_code text, reason_text text, counter jsonb, decided_by text)
          JOIN inserted i ON i.id = a.proposal_id
      )
@@ -104,6 +108,7 @@ export async function storeProposals(tx: EntityManager, items: readonly Proposal
       ClaimEvent.PROPOSAL_RECEIVED,
       PAUSED_STATUS,
       ClaimStatus.OPEN,
+      delivery.correlationId,
     ],
   );
   const outcome = new Map(rows.map((row) => [row.id, row]));
