@@ -303,6 +303,92 @@ describe('mandates', () => {
     expect(errorCodes(await resident.gql(GIVE_MANDATE, input(person.id, inDays(-2))))).toEqual(['CONSENT_VALIDITY_IN_PAST']);
     expect(errorCodes(await resident.gql(GIVE_MANDATE, input('nope')))).toEqual(['BAD_USER_INPUT']);
   });
+
+  describe('given with the invitation code a counsellor handed out', () => {
+    const INVITE = 'mutation ($name: String!) { createMandateInvitation(input: { counsellorName: $name }) { code expiresAt } }';
+    const PREVIEW = 'query ($code: String!) { mandateInvitation(code: $code) { counsellorName expiresAt } }';
+    const GIVE_BY_CODE = 'mutation ($input: GiveMandateInput!) { giveMandate(input: $input) { id state counsellorId counsellorName ledgerEntries { kind } } }';
+    const byCode = (invitationCode: string): Record<string, unknown> => ({ input: { invitationCode, validUntil: inDays(180), textVersion: 'mandate/2026-11/1' } });
+    const invite = async (counsellor: SignedInPerson, name = 'Fatima el Amrani'): Promise<{ code: string; expiresAt: string }> => {
+      const made = await counsellor.gql<{ createMandateInvitation: { code: string; expiresAt: string } }>(INVITE, { name });
+      expect(made.errors).toBeUndefined();
+      return made.data?.createMandateInvitation as { code: string; expiresAt: string };
+    };
+    const invitationRows = async (): Promise<number> => Number((await coordinator.pool.query<{ n: string }>('SELECT count(*) AS n FROM mandate_invitations')).rows[0]?.n);
+
+    it('shows whose code it is, gives the mandate to that counsellor once, and keeps only a hash of the code', async () => {
+      const counsellor = await signIn(coordinator, ['counsellor']);
+      const resident = await signIn(coordinator, ['resident']);
+      const madeAt = clock.now().getTime();
+      const { code, expiresAt } = await invite(counsellor);
+      expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+      expect(Date.parse(expiresAt) - madeAt).toBeGreaterThanOrEqual(14 * DAY);
+      expect(Date.parse(expiresAt) - madeAt).toBeLessThan(14 * DAY + 5_000);
+
+      // Typed the way people type: lower case, without the dash.
+      const typed = code.toLowerCase().replace('-', ' ');
+      const preview = await resident.gql<{ mandateInvitation: { counsellorName: string } }>(PREVIEW, { code: typed });
+      expect(preview.data?.mandateInvitation).toEqual({ counsellorName: 'Fatima el Amrani', expiresAt });
+      const before = await treeSize();
+      const given = await resident.gql<{ giveMandate: { id: string; counsellorId: string; counsellorName: string } }>(GIVE_BY_CODE, byCode(typed));
+      expect(given.errors).toBeUndefined();
+      expect(given.data?.giveMandate).toMatchObject({ state: 'GIVEN', counsellorId: counsellor.id, counsellorName: 'Fatima el Amrani', ledgerEntries: [{ kind: 'mandate.given' }] });
+      expect(await treeSize()).toBe(before + 1);
+      const who = await counsellor.gql<{ whoAmI: { mandatedResidents: string[] } }>('{ whoAmI { mandatedResidents } }');
+      expect(who.data?.whoAmI.mandatedResidents).toEqual([resident.id]);
+
+      // Used up: a second resident with the same code gets the same answer as a wrong code, and nothing is written.
+      const other = await signIn(coordinator, ['resident']);
+      expect(errorCodes(await other.gql(PREVIEW, { code }))).toEqual(['MANDATE_INVITATION_INVALID']);
+      expect(errorCodes(await other.gql(GIVE_BY_CODE, byCode(code)))).toEqual(['MANDATE_INVITATION_INVALID']);
+      expect(await treeSize()).toBe(before + 1);
+      const { rows } = await coordinator.pool.query<{ code_hash: Buffer; mandate_id: string }>('SELECT code_hash, mandate_id FROM mandate_invitations WHERE counsellor_id = $1', [counsellor.id]);
+      expect(rows).toEqual([{ code_hash: expect.any(Buffer), mandate_id: given.data?.giveMandate.id }]);
+      expect(rows[0]?.code_hash.toString('hex')).not.toContain(Buffer.from(code).toString('hex'));
+    });
+
+    it('lets exactly one of two residents racing with the same code have it', async () => {
+      const counsellor = await signIn(coordinator, ['counsellor']);
+      const { code } = await invite(counsellor);
+      const residents = await Promise.all([signIn(coordinator, ['resident']), signIn(coordinator, ['resident'])]);
+      const answers = await Promise.all(residents.map((r) => r.gql(GIVE_BY_CODE, byCode(code))));
+      expect(answers.map(errorCodes).sort()).toEqual([[], ['MANDATE_INVITATION_INVALID']]);
+      const { rows } = await coordinator.pool.query('SELECT 1 FROM mandates WHERE counsellor_id = $1', [counsellor.id]);
+      expect(rows).toHaveLength(1);
+    });
+
+    it('refuses an expired code, a malformed one, a code for the wrong role, and a mandate naming its counsellor twice or not at all', async () => {
+      const counsellor = await signIn(coordinator, ['counsellor']);
+      // Signed in for longer than the code lives, to try it after its end.
+      const resident = await signIn(coordinator, ['resident'], 30 * 86_400);
+      const { code } = await invite(counsellor);
+      expect(errorCodes(await resident.gql(PREVIEW, { code: 'K7QM-2XP' }))).toEqual(['MANDATE_INVITATION_INVALID']);
+      expect(errorCodes(await resident.gql(PREVIEW, { code: 'K7QM-2XPA' }))).toEqual(['MANDATE_INVITATION_INVALID']);
+      expect(errorCodes(await counsellor.gql(PREVIEW, { code }))).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await resident.gql(INVITE, { name: 'Sanne' }))).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await counsellor.gql(INVITE, { name: '  ' }))).toEqual(['MANDATE_INVITATION_NAME_INVALID']);
+      expect(errorCodes(await counsellor.gql(INVITE, { name: '<script>' }))).toEqual(['MANDATE_INVITATION_NAME_INVALID']);
+      const both = { input: { invitationCode: code, counsellorId: counsellor.id, validUntil: inDays(30), textVersion: 'mandate/2026-11/1' } };
+      expect(errorCodes(await resident.gql(GIVE_BY_CODE, both))).toEqual(['MANDATE_COUNSELLOR_REQUIRED']);
+      expect(errorCodes(await resident.gql(GIVE_BY_CODE, { input: { validUntil: inDays(30), textVersion: 'mandate/2026-11/1' } }))).toEqual(['MANDATE_COUNSELLOR_REQUIRED']);
+      clock.advance(14 * DAY + 1_000);
+      try {
+        expect(errorCodes(await resident.gql(PREVIEW, { code }))).toEqual(['MANDATE_INVITATION_INVALID']);
+        expect(errorCodes(await resident.gql(GIVE_BY_CODE, byCode(code)))).toEqual(['MANDATE_INVITATION_INVALID']);
+      } finally {
+        clock.advance(-(14 * DAY + 1_000));
+      }
+    });
+
+    it('stops a counsellor at 50 open invitations, also when the requests come at the same moment', async () => {
+      const counsellor = await signIn(coordinator, ['counsellor']);
+      const before = await invitationRows();
+      const answers = await Promise.all(Array.from({ length: 53 }, () => counsellor.gql(INVITE, { name: 'Sam de Wit' })));
+      expect(answers.filter((a) => a.errors === undefined)).toHaveLength(50);
+      expect(answers.flatMap(errorCodes)).toEqual(['MANDATE_INVITATION_LIMIT', 'MANDATE_INVITATION_LIMIT', 'MANDATE_INVITATION_LIMIT']);
+      expect(await invitationRows()).toBe(before + 50);
+    });
+  });
 });
 
 describe('the ledger after all of this', () => {

@@ -78,6 +78,14 @@ export const CoordinatorErrorCode = {
   MANDATE_ALREADY_WITHDRAWN: 'MANDATE_ALREADY_WITHDRAWN',
   MANDATE_ALREADY_EXPIRED: 'MANDATE_ALREADY_EXPIRED',
   MANDATE_UNKNOWN_COUNSELLOR: 'MANDATE_UNKNOWN_COUNSELLOR',
+  /** A mandate invitation code that is not (or no longer) valid: unknown, used, or expired; which of them is not said. */
+  MANDATE_INVITATION_INVALID: 'MANDATE_INVITATION_INVALID',
+  /** The counsellor's name for an invitation is empty or not a name. */
+  MANDATE_INVITATION_NAME_INVALID: 'MANDATE_INVITATION_NAME_INVALID',
+  /** A counsellor has as many open invitations as allowed: wait until some are used or expire. */
+  MANDATE_INVITATION_LIMIT: 'MANDATE_INVITATION_LIMIT',
+  /** A mandate names its counsellor in exactly one way: counsellorId or invitationCode. */
+  MANDATE_COUNSELLOR_REQUIRED: 'MANDATE_COUNSELLOR_REQUIRED',
   /** A counsellor acted for a resident without a mandate from them. */
   MANDATE_REQUIRED: 'MANDATE_REQUIRED',
   /** Linking an account at a creditor that is not in the directory. */

@@ -30,6 +30,7 @@ import { LEDGER_STORE_PROVIDERS } from './ledger/ledger-store.providers.js';
 import { LedgerReceipts } from './ledger/ledger-receipts.service.js';
 import { LedgerWriter } from './ledger/ledger-writer.service.js';
 import { CoordinatorGauges } from './metrics/coordinator-gauges.js';
+import { MandateInvitations } from './mandates/mandate-invitation.service.js';
 import { MandateRepository } from './mandates/mandate.repository.js';
 import { MandateService } from './mandates/mandate.service.js';
 import { Pseudonyms } from './pseudonyms/pseudonyms.service.js';
@@ -100,6 +101,7 @@ export class CoordinatorModule {
         ConsentService,
         MandateRepository,
         MandateService,
+        MandateInvitations,
         ConsentScope,
         ConsentTokenMinter,
         ExpirySweeper,

@@ -5,6 +5,7 @@ import { Proposals1764500000000 } from './migrations/1764500000000-proposals.js'
 import { PlanReminders1764600000000 } from './migrations/1764600000000-plan-reminders.js';
 import { PlanPauses1764700000000 } from './migrations/1764700000000-plan-pauses.js';
 import { PlanLife1764800000000 } from './migrations/1764800000000-plan-life.js';
+import { MandateInvitations1765000000000 } from './migrations/1765000000000-mandate-invitations.js';
 
 export const COORDINATOR_MIGRATIONS = [
   CoordinatorSchema1764100000000,
@@ -13,6 +14,7 @@ export const COORDINATOR_MIGRATIONS = [
   PlanReminders1764600000000,
   PlanPauses1764700000000,
   PlanLife1764800000000,
+  MandateInvitations1765000000000,
 ];
 
 /** The coordinator's own database. Migrations run at start, each in its own transaction. */

@@ -10,6 +10,7 @@ import { checkCreditorRegistration } from '../directory/domain/creditor-registra
 import { CallerAuthenticator } from '../identity/caller-authenticator.js';
 import { ResidentAccess } from '../identity/resident-access.service.js';
 import type { MandateView } from '../mandates/mandate.repository.js';
+import { MandateInvitations, type MandateInvitation, type MandateInvitationPreview } from '../mandates/mandate-invitation.service.js';
 import { MandateService } from '../mandates/mandate.service.js';
 import { callerOf, type CoordinatorContext } from './coordinator-context.js';
 
@@ -32,6 +33,7 @@ export class CoordinatorResolver {
     private readonly directory: CreditorDirectory,
     private readonly consentService: ConsentService,
     private readonly mandateService: MandateService,
+    private readonly invitations: MandateInvitations,
     private readonly minter: ConsentTokenMinter,
   ) {}
 
@@ -84,6 +86,11 @@ export class CoordinatorResolver {
     return currentMandateText();
   }
 
+  @Query()
+  async mandateInvitation(@Context() ctx: CoordinatorContext, @Args('code') code: string): Promise<MandateInvitationPreview> {
+    return this.invitations.preview(await callerOf(ctx, this.callers), code);
+  }
+
   @Mutation()
   async registerCreditor(
     @Context() ctx: CoordinatorContext,
@@ -123,9 +130,14 @@ export class CoordinatorResolver {
   @Mutation()
   async giveMandate(
     @Context() ctx: CoordinatorContext,
-    @Args('input') input: { counsellorId: string; validUntil: Date; textVersion: string },
+    @Args('input') input: { counsellorId?: string | null; invitationCode?: string | null; validUntil: Date; textVersion: string },
   ): Promise<MandateView> {
     return this.mandateService.give(await callerOf(ctx, this.callers), input);
+  }
+
+  @Mutation()
+  async createMandateInvitation(@Context() ctx: CoordinatorContext, @Args('input') input: { counsellorName: string }): Promise<MandateInvitation> {
+    return this.invitations.create(await callerOf(ctx, this.callers), input);
   }
 
   @Mutation()

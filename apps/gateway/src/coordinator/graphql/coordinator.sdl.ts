@@ -34,6 +34,8 @@ type Query {
   consentText(purpose: ConsentPurpose!): ConsentText!
   "The text a resident is shown before giving a mandate."
   mandateText: ConsentText!
+  "As a resident: whose mandate invitation code this is, to check before giving the mandate. MANDATE_INVITATION_INVALID when it is unknown, used or expired."
+  mandateInvitation(code: String!): MandateInvitationPreview!
   "The creditors the resident (yourself, or a resident who gave you a mandate) linked an account at."
   accountLinks(residentId: ID): [AccountLink!]!
 }
@@ -45,8 +47,10 @@ type Mutation {
   giveConsent(input: GiveConsentInput!): Consent!
   "Withdraw a consent. Takes effect at once: no new consent tokens from this moment."
   withdrawConsent(id: ID!): Consent!
-  "Let a counsellor act for you."
+  "Let a counsellor act for you: name them by the invitation code they gave you (or by their id)."
   giveMandate(input: GiveMandateInput!): Mandate!
+  "As a counsellor: a one-time code for a resident to give you a mandate with, valid for 14 days."
+  createMandateInvitation(input: CreateMandateInvitationInput!): MandateInvitation!
   "End a mandate (the resident or the counsellor may)."
   withdrawMandate(id: ID!): Mandate!
   """
@@ -170,15 +174,36 @@ type LedgerEntryRef {
 }
 
 input GiveMandateInput {
-  counsellorId: ID!
+  "Exactly one of counsellorId and invitationCode."
+  counsellorId: ID
+  "The code the counsellor gave you, e.g. K7QM-2XPA (case, spaces and dashes do not matter). Used once."
+  invitationCode: String
   validUntil: DateTime!
   textVersion: String!
+}
+
+input CreateMandateInvitationInput {
+  "Your name as the resident will see it before saying yes (as your identity provider gives it)."
+  counsellorName: String!
+}
+
+type MandateInvitation {
+  "Give this to the resident: on paper, in person. It is shown only now."
+  code: String!
+  expiresAt: DateTime!
+}
+
+type MandateInvitationPreview {
+  counsellorName: String!
+  expiresAt: DateTime!
 }
 
 type Mandate {
   id: ID!
   residentId: ID!
   counsellorId: ID!
+  "The counsellor's name, when the mandate was given with their invitation code."
+  counsellorName: String
   validFrom: DateTime!
   validUntil: DateTime!
   state: ConsentState!

@@ -7,6 +7,8 @@ export interface MandateView {
   readonly id: string;
   readonly residentId: string;
   readonly counsellorId: string;
+  /** From the invitation the mandate was given with; null when it was given by the counsellor's id. */
+  readonly counsellorName: string | null;
   readonly validFrom: Date;
   readonly validUntil: Date;
   readonly textVersion: string;
@@ -26,9 +28,11 @@ export interface MandateRow {
   text_hash: string;
   state: ConsentState;
   ended_at: Date | null;
+  counsellor_name: string | null;
 }
 
-const COLUMNS = 'm.id, m.resident_id, m.counsellor_id, m.valid_from, m.valid_until, m.text_version, m.text_hash, m.state, m.ended_at';
+const COLUMNS = `m.id, m.resident_id, m.counsellor_id, m.valid_from, m.valid_until, m.text_version, m.text_hash, m.state, m.ended_at,
+  (SELECT i.counsellor_name FROM mandate_invitations i WHERE i.mandate_id = m.id) AS counsellor_name`;
 const ENTRIES = `COALESCE((SELECT json_agg(json_build_object('index', e.idx, 'kind', e.kind) ORDER BY e.idx)
   FROM ledger_record_entries e WHERE e.record_id = m.id), '[]') AS entries`;
 
@@ -97,6 +101,7 @@ function viewOf(row: MandateRow & { entries: MandateView['ledgerEntries'] }, now
     id: row.id,
     residentId: row.resident_id,
     counsellorId: row.counsellor_id,
+    counsellorName: row.counsellor_name,
     validFrom: row.valid_from,
     validUntil: row.valid_until,
     textVersion: row.text_version,

@@ -11,6 +11,7 @@ import { personParty } from '../ledger/ledger-parties.js';
 import { LedgerWriter, type EventToRecord } from '../ledger/ledger-writer.service.js';
 import { Pseudonyms } from '../pseudonyms/pseudonyms.service.js';
 import { mandateTextOf } from '../consents/consent-texts.js';
+import { MandateInvitations } from './mandate-invitation.service.js';
 import { MandateRepository, type MandateRow, type MandateView } from './mandate.repository.js';
 
 /**
@@ -25,11 +26,24 @@ export class MandateService {
     private readonly writer: LedgerWriter,
     private readonly pseudonyms: Pseudonyms,
     private readonly clock: Clock,
+    private readonly invitations: MandateInvitations,
   ) {}
 
-  async give(caller: Caller, request: { readonly counsellorId: string; readonly validUntil: Date; readonly textVersion: string }): Promise<MandateView> {
+  /**
+   * The counsellor is named by their id, or by the invitation code they gave the resident (the way a
+   * resident in the portal does it); a code is used up by the mandate it gives, in the same transaction.
+   */
+  async give(
+    caller: Caller,
+    request: { readonly counsellorId?: string | null; readonly invitationCode?: string | null; readonly validUntil: Date; readonly textVersion: string },
+  ): Promise<MandateView> {
     const resident = this.access.requireRole(caller, PlatformRole.RESIDENT);
-    const counsellorId = requireUuid(request.counsellorId, 'counsellorId');
+    const code = request.invitationCode ?? null;
+    const givenId = request.counsellorId ?? null;
+    if ((code === null) === (givenId === null)) {
+      throw new CoordinatorError(CoordinatorErrorCode.MANDATE_COUNSELLOR_REQUIRED, 'Name the counsellor by counsellorId or by invitationCode, not both.');
+    }
+    const counsellorId = code !== null ? await this.invitations.counsellorOf(code) : requireUuid(givenId ?? '', 'counsellorId');
     const text = mandateTextOf(request.textVersion);
     const now = this.clock.now();
     const problems: Problem[] = checkMandateRequest({ residentId: resident.personId, counsellorId, validUntil: request.validUntil, now });
@@ -41,12 +55,15 @@ export class MandateService {
 
     const id = randomUUID();
     await this.writer.record(async (tx) => {
+      // Locked, and checked again: a code another request used meanwhile ends this one with nothing written.
+      const invitation = code !== null ? await this.invitations.lockOpen(tx, code) : null;
       await tx.query({
         name: 'mandate-insert',
         text: `INSERT INTO mandates (id, resident_id, counsellor_id, valid_from, valid_until, text_version, text_hash, state)
                VALUES ($1, $2, $3, $4, $5, $6, $7, 'given')`,
         values: [id, resident.personId, counsellorId, now, request.validUntil, text.version, text.hash],
       });
+      if (invitation !== null) await this.invitations.markUsed(tx, invitation.codeHash, id, now);
       return this.event({
         kind: LedgerEventKind.MANDATE_GIVEN,
         state: ConsentState.GIVEN,
