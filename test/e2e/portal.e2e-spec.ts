@@ -9,6 +9,7 @@ import { DEMO_CLIENT, portalClientAt } from '../../infra/idp/development-clients
 import { startIdentityProvider, DEFAULT_LIFETIMES, type Ed25519PrivateJwk, type RunningIdentityProvider } from '../../infra/idp/identity-provider.js';
 import { loginWithPassword } from '../../infra/idp/login-with-password.js';
 import { COORDINATOR_RESOURCE, backofficeResource } from '../../infra/idp/resource-servers.js';
+import { DEMO_COUNSELLOR } from '../../infra/demo/demo-nodes.js';
 import { DEVELOPMENT_PASSWORD, testAccounts } from '../../infra/idp/test-accounts.js';
 import { coordinatorEnvWithFreshKeys } from '../support/coordinator-env.js';
 import { freePort } from '../support/coordinator-process.js';
@@ -679,5 +680,96 @@ describe('the counsellor journey in the portal', () => {
     const response = await page.goto(`${portal.baseUrl}/clients/${sanneId}/overview`);
     expect(response?.status()).toBe(404);
     expect(await mainText(page)).not.toContain('Gemeentelijke belastingen');
+  });
+});
+
+describe('a resident gives a counsellor a mandate with the code the counsellor made', () => {
+  let counsellor: Page;
+  let resident: Page;
+  let code: string;
+  let noorId: string;
+  const fatima = DEMO_COUNSELLOR.displayName;
+
+  beforeAll(async () => {
+    counsellor = await newPage();
+    resident = await newPage();
+    noorId = (await graphqlData<{ whoAmI: { id: string } }>(`${coordinatorUrl()}/graphql`, await tokenOf('resident-noor'), '{ whoAmI { id } }')).whoAmI.id;
+  });
+
+  it('lets the counsellor make a one-time code, shown once, with her name as the client will see it', async () => {
+    await counsellor.goto(`${portal.baseUrl}/login`);
+    await logIn(counsellor, 'counsellor-fatima', '/clients');
+    expect(await mainText(counsellor)).not.toContain(`Cliënt ${noorId.slice(0, 8)}`);
+    await counsellor.getByRole('link', { name: 'Een cliënt uitnodigen' }).click();
+    await counsellor.waitForURL(`${portal.baseUrl}/clients/invite`);
+    expect(await mainText(counsellor)).toContain(`Uw cliënt ziet uw naam: ${fatima}.`);
+    await checkStep(counsellor, '31-counsellor-invite');
+    const [made] = await Promise.all([counsellor.waitForResponse((r) => r.url().endsWith('/clients/invite') && r.request().method() === 'POST'), counsellor.getByRole('button', { name: 'Code maken' }).click()]);
+    expect(made.status()).toBe(201);
+    code = ((await counsellor.locator('.sr-code').textContent()) ?? '').trim();
+    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(await mainText(counsellor)).toContain('U ziet hem maar één keer.');
+    await checkStepKeepingForm(counsellor, '32-counsellor-code');
+    // Shown only on the answer to the post: the page itself never shows it again.
+    await counsellor.goto(`${portal.baseUrl}/clients/invite`);
+    expect(await mainText(counsellor)).not.toContain(code);
+  });
+
+  it('asks the resident for the code and how long, says at the field what is wrong, and keeps what was typed', async () => {
+    await resident.goto(`${portal.baseUrl}/login`);
+    await logIn(resident, 'resident-noor', '/start');
+    // The invitation page is a counsellor's only; the mandate page a resident's.
+    expect((await resident.goto(`${portal.baseUrl}/clients/invite`))?.status()).toBe(404);
+    expect((await counsellor.goto(`${portal.baseUrl}/mandate`))?.status()).toBe(404);
+    await resident.goto(`${portal.baseUrl}/privacy`);
+    expect(await mainText(resident)).toContain('U heeft geen hulpverlener die voor u werkt.');
+    await resident.getByRole('link', { name: 'Een hulpverlener toegang geven' }).click();
+    await resident.waitForURL(`${portal.baseUrl}/mandate`);
+    await checkStep(resident, '33-mandate');
+    await resident.getByRole('button', { name: 'Verder' }).click();
+    const summary = (await resident.locator('#error-summary').textContent()) ?? '';
+    expect(summary).toContain('Vul de code in die u van uw hulpverlener kreeg.');
+    expect(summary).toContain('Kies hoe lang uw hulpverlener voor u mag werken.');
+    await checkStepKeepingForm(resident, '34-mandate-errors');
+    // A code that is no code: the same answer as a used or expired one, and the typed code stays.
+    await resident.getByLabel('Code van uw hulpverlener').fill('ZZZZ-ZZZZ');
+    await resident.getByLabel('1 jaar').check();
+    await resident.getByRole('button', { name: 'Verder' }).click();
+    expect((await resident.locator('#error-summary').textContent()) ?? '').toContain('Deze code klopt niet of is verlopen.');
+    await expect(resident.getByLabel('Code van uw hulpverlener').inputValue()).resolves.toBe('ZZZZ-ZZZZ');
+    await expect(resident.getByLabel('1 jaar').isChecked()).resolves.toBe(true);
+  });
+
+  it('shows whose code it is before anything is given; "no" goes back without giving anything', async () => {
+    // Typed the way people do: lower case, a space instead of the dash.
+    await resident.getByLabel('Code van uw hulpverlener').fill(code.toLowerCase().replace('-', ' '));
+    await resident.getByRole('button', { name: 'Verder' }).click();
+    const confirm = await mainText(resident);
+    expect(confirm).toContain(`De code is van ${fatima}.`);
+    expect(confirm).toMatch(new RegExp(`Mag ${fatima} tot \\d{1,2} \\S+ \\d{4} namens u werken\\?`));
+    await checkStepKeepingForm(resident, '35-mandate-confirm');
+    await resident.getByRole('button', { name: 'Nee, terug' }).click();
+    await expect(resident.getByLabel('Code van uw hulpverlener').inputValue()).resolves.toBe(code.toLowerCase().replace('-', ' '));
+    const { mandates } = await graphqlData<{ mandates: unknown[] }>(`${coordinatorUrl()}/graphql`, await tokenOf('resident-noor'), '{ mandates { id } }');
+    expect(mandates).toEqual([]);
+  });
+
+  it('gives the mandate on yes: the privacy page names the counsellor, and the client is on her caseload', async () => {
+    await resident.getByRole('button', { name: 'Verder' }).click();
+    await Promise.all([resident.waitForURL(`${portal.baseUrl}/privacy`), resident.getByRole('button', { name: 'Ja, geef toegang' }).click()]);
+    const privacy = await mainText(resident);
+    expect(privacy).toContain(`Gelukt. ${fatima} mag nu namens u werken.`);
+    expect(privacy).toContain(`Hulpverlener ${fatima} mag namens u handelen.`);
+    await checkStep(resident, '36-mandate-given');
+    await counsellor.goto(`${portal.baseUrl}/clients`);
+    expect(await mainText(counsellor)).toContain(`Cliënt ${noorId.slice(0, 8)}`);
+  });
+
+  it('refuses the same code a second time', async () => {
+    await resident.goto(`${portal.baseUrl}/mandate`);
+    await resident.getByLabel('Code van uw hulpverlener').fill(code);
+    await resident.getByLabel('6 maanden').check();
+    await resident.getByRole('button', { name: 'Verder' }).click();
+    expect((await resident.locator('#error-summary').textContent()) ?? '').toContain('Deze code klopt niet of is verlopen.');
   });
 });

@@ -368,6 +368,9 @@ describe('mandates', () => {
       expect(errorCodes(await resident.gql(INVITE, { name: 'Sanne' }))).toEqual(['FORBIDDEN']);
       expect(errorCodes(await counsellor.gql(INVITE, { name: '  ' }))).toEqual(['MANDATE_INVITATION_NAME_INVALID']);
       expect(errorCodes(await counsellor.gql(INVITE, { name: '<script>' }))).toEqual(['MANDATE_INVITATION_NAME_INVALID']);
+      expect(errorCodes(await counsellor.gql(INVITE, { name: 'x'.repeat(101) }))).toEqual(['MANDATE_INVITATION_NAME_INVALID']);
+      // A role or an organisation after the name, as identity providers give it, is a name too.
+      expect(errorCodes(await counsellor.gql(INVITE, { name: 'Fatima El Amrani, schuldhulpverlener (Buurtteam 3)' }))).toEqual([]);
       const both = { input: { invitationCode: code, counsellorId: counsellor.id, validUntil: inDays(30), textVersion: 'mandate/2026-11/1' } };
       expect(errorCodes(await resident.gql(GIVE_BY_CODE, both))).toEqual(['MANDATE_COUNSELLOR_REQUIRED']);
       expect(errorCodes(await resident.gql(GIVE_BY_CODE, { input: { validUntil: inDays(30), textVersion: 'mandate/2026-11/1' } }))).toEqual(['MANDATE_COUNSELLOR_REQUIRED']);

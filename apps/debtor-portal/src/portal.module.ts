@@ -11,6 +11,8 @@ import { LEDGER_RECEIPTS, PORTAL_CONFIG, PORTAL_REDIS, PORTAL_RESPONDER, STYLESH
 import { PortalHealthController } from './health/portal-health.controller.js';
 import { LedgerReceipts } from './gateway/ledger-receipts.js';
 import { CaseloadController } from './counsellor/caseload.controller.js';
+import { InvitationController } from './counsellor/invitation.controller.js';
+import { MandateController } from './resident/mandate.controller.js';
 import { ConsentController } from './resident/consent.controller.js';
 import { LinkController } from './resident/link.controller.js';
 import { PlanController } from './resident/plan.controller.js';
@@ -31,7 +33,7 @@ export class PortalModule implements NestModule {
     PortalModule.middleware = portalRequestMiddleware(config, store);
     return {
       module: PortalModule,
-      controllers: [PortalHealthController, AssetsController, AuthController, ResidentController, LinkController, ConsentController, PlanController, PrivacyController, CaseloadController],
+      controllers: [PortalHealthController, AssetsController, AuthController, ResidentController, LinkController, ConsentController, PlanController, PrivacyController, MandateController, InvitationController, CaseloadController],
       providers: [
         { provide: PORTAL_CONFIG, useValue: config },
         { provide: STYLESHEET, useValue: stylesheet },

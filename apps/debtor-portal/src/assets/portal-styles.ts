@@ -40,6 +40,7 @@ body{margin:0}
 .sr-card{border:1px solid #8a8a8a;border-radius:4px;padding:1rem;margin-block:1rem}
 .sr-steps li{margin-block:.25rem}
 .sr-done{color:#1a6b2f}
+.sr-code{font-family:ui-monospace,monospace;font-size:1.75rem;letter-spacing:.12em;overflow-wrap:anywhere}
 .sr-table-wrap{overflow-x:auto}
 .sr-table-wrap .utrecht-table__cell{white-space:nowrap}
 .sr-plain-list{list-style:none;padding-inline-start:0}

@@ -135,6 +135,8 @@ export interface MandateView {
   readonly id: string;
   readonly residentId: string;
   readonly counsellorId: string;
+  /** Known when the mandate was given with the counsellor's invitation code. */
+  readonly counsellorName: string | null;
   readonly validFrom: string;
   readonly validUntil: string;
   readonly state: string;
@@ -142,7 +144,7 @@ export interface MandateView {
   readonly ledgerEntries: readonly LedgerEntryView[];
 }
 
-const MANDATE_FIELDS = 'id residentId counsellorId validFrom validUntil state endedAt ledgerEntries { index kind receiptPath }';
+const MANDATE_FIELDS = 'id residentId counsellorId counsellorName validFrom validUntil state endedAt ledgerEntries { index kind receiptPath }';
 
 export const PRIVACY = `query Privacy($residentId: ID) {
   consents(residentId: $residentId) { ${CONSENT_FIELDS} }
@@ -159,6 +161,14 @@ export interface SharedProposalView {
 }
 
 export const WITHDRAW_MANDATE = `mutation WithdrawMandate($id: ID!) { withdrawMandate(id: $id) { id state } }`;
+
+export const MANDATE_TEXT = `query MandateText { mandateText { version nl en } }`;
+
+export const MANDATE_INVITATION = `query MandateInvitation($code: String!) { mandateInvitation(code: $code) { counsellorName expiresAt } }`;
+
+export const GIVE_MANDATE = `mutation GiveMandate($input: GiveMandateInput!) { giveMandate(input: $input) { id counsellorName } }`;
+
+export const CREATE_MANDATE_INVITATION = `mutation CreateMandateInvitation($name: String!) { createMandateInvitation(input: { counsellorName: $name }) { code expiresAt } }`;
 
 export interface InstalmentStateView {
   readonly number: number;

@@ -16,9 +16,11 @@ export interface CaseloadRow {
 /** The residents who gave this counsellor a mandate: who needs attention first, and a way into each. */
 export function caseloadPage(ctx: PageContext, rows: readonly CaseloadRow[]): SafeHtml {
   const c = ctx.t.caseload;
-  if (rows.length === 0) return paragraph(c.none);
+  const invite = html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/clients/invite">${ctx.t.invite.link}</a></p>`;
+  if (rows.length === 0) return html`${paragraph(c.none)}${invite}`;
   const ordered = [...rows].sort((a, b) => b.signals.length - a.signals.length || a.residentId.localeCompare(b.residentId));
   return html`${paragraph(c.intro)}
+${invite}
 <ul class="utrecht-unordered-list sr-plain-list">${ordered.map((row) => {
     const name = c.clientName(clientLabel(row.residentId));
     return html`<li class="sr-card"><h2 class="utrecht-heading-2">${name}</h2>

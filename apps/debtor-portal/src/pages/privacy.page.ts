@@ -27,6 +27,7 @@ ${data.proposals.length === 0
       )}</ul>`}
 <h2 class="utrecht-heading-2">${p.mandatesTitle}</h2>
 ${data.mandates.length === 0 ? paragraph(p.noMandates) : html`<ul class="utrecht-unordered-list sr-plain-list">${data.mandates.map((m) => mandateCard(ctx, m))}</ul>`}
+${ctx.person?.counsellor !== true && html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/mandate">${p.giveMandate}</a></p>`}
 <h2 class="utrecht-heading-2">${p.linksTitle}</h2>
 ${data.links.length === 0
     ? paragraph(ctx.t.link.noneLinked)
@@ -65,7 +66,7 @@ ${paragraph(p.withdrawHint)}<p class="utrecht-paragraph"><button class="utrecht-
 
 function mandateCard(ctx: PageContext, mandate: MandateView): SafeHtml {
   const p = ctx.t.privacy;
-  return html`<li class="sr-card">${paragraph(p.mandateFor(clientLabel(mandate.counsellorId)))}
+  return html`<li class="sr-card">${paragraph(p.mandateFor(mandate.counsellorName ?? clientLabel(mandate.counsellorId)))}
 <dl class="utrecht-data-list">
 ${item(p.given, dateText(mandate.validFrom, ctx.locale))}
 ${item(p.validUntil, dateText(mandate.validUntil, ctx.locale))}

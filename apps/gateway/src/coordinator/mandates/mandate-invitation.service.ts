@@ -14,8 +14,11 @@ export const INVITATION_VALID_DAYS = 14;
 /** A caseload's worth of open invitations; more at once would be a counsellor's account being misused. */
 export const MAX_OPEN_INVITATIONS = 50;
 const DAY_MS = 86_400_000;
-/** Names as identity providers give them: letters, spaces and the marks in Dutch and other names. */
-const COUNSELLOR_NAME = /^[\p{L}\p{M}][\p{L}\p{M} .'’-]{0,99}$/u;
+/**
+ * Names as identity providers give them, with a role or an organisation after them ("Fatima El
+ * Amrani, schuldhulpverlener"): letters in any script, digits, and the punctuation of names; no markup.
+ */
+const COUNSELLOR_NAME = /^[\p{L}\p{M}][\p{L}\p{M}\p{N} .,'’()&/-]{0,99}$/u;
 
 export interface MandateInvitation {
   readonly code: string;
@@ -47,7 +50,7 @@ export class MandateInvitations {
     const counsellor = this.access.requireRole(caller, PlatformRole.COUNSELLOR);
     const counsellorName = request.counsellorName.trim().replace(/\s+/g, ' ');
     if (!COUNSELLOR_NAME.test(counsellorName)) {
-      throw new CoordinatorError(CoordinatorErrorCode.MANDATE_INVITATION_NAME_INVALID, 'The counsellor name must be 1 to 100 letters, spaces or name marks.', [
+      throw new CoordinatorError(CoordinatorErrorCode.MANDATE_INVITATION_NAME_INVALID, 'The counsellor name must be 1 to 100 letters, digits, spaces or the punctuation of names, starting with a letter.', [
         { code: CoordinatorErrorCode.MANDATE_INVITATION_NAME_INVALID, field: 'counsellorName', message: 'Not a name.' },
       ]);
     }
