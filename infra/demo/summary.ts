@@ -310,6 +310,8 @@ function portalSection(portalResidents: readonly PortalResident[], coordinator: 
     `    ${mandateFrom.displayName} (${mandateFrom.residentId}) gave her a mandate. On "Mijn cliënten" (/clients) she is`,
     `    "Cliënt ${client.slice(0, 8)}" (counsellors see no names); her pages are under /clients/${client}/.`,
     ...acceptance(DEMO_NODES.filter((n) => mandateFrom.accounts[n.creditorId] !== undefined)).map((line) => `    ${line}`),
+    '    A new client: she clicks "Een cliënt uitnodigen" and "Code maken" (a one-time code, 14 days). The resident',
+    '    (say resident-noor, in a private window) types it in at Privacy → "Een hulpverlener toegang geven".',
   );
   return lines;
 }
