@@ -4,12 +4,13 @@ import { CoordinatorErrorCode } from '#contracts';
 import { GatewayError } from '../gateway/gateway-client.js';
 import { GIVE_MANDATE, MANDATE_INVITATION, MANDATE_TEXT, type ConsentTextView } from '../gateway/operations.js';
 import { draftOf, field, type FieldError, type FormFields } from '../forms/form-input.js';
-import { mandateEnd, validateMandateForm } from '../forms/mandate-form.js';
+import { mandateEnd, validateMandateForm, type MandateAnswers } from '../forms/mandate-form.js';
 import { handlePage, handleScopedForm, notFound } from '../page-handler.js';
 import { mandateConfirmPage, mandatePage } from '../pages/mandate.page.js';
 import type { PortalResponder } from '../portal-responder.js';
 import { PORTAL_RESPONDER } from '../portal-tokens.js';
 import type { PortalRequest } from '../session/portal-request.js';
+import type { PageContext } from '../views/page-context.js';
 
 /**
  * A resident gives a counsellor a mandate with the code the counsellor gave them: first the code and
@@ -31,20 +32,15 @@ export class MandateController {
   /** Step one done: whose code it is, to say yes to. */
   @Post()
   async check(@Req() req: PortalRequest, @Res() res: Response): Promise<void> {
-    await handleScopedForm(this.responder, req, res, async () => {
-      if (!(await this.isResident(req, res))) return notFound(this.responder, req, res);
-      const fields = draftOf(req.body);
-      const ctx = this.responder.context(req);
-      const checked = validateMandateForm(fields, ctx.t);
-      if (!checked.ok) return this.form(req, res, fields, checked.errors, 422);
-      const invitation = await this.invitation(req, res, checked.value.code);
+    await this.checkedForm(req, res, async (checked, fields, ctx) => {
+      const invitation = await this.invitation(req, res, checked.code);
       if (invitation === undefined) return this.form(req, res, fields, [{ field: 'code', message: ctx.t.mandate.errors.codeInvalid }], 422);
       const text = await this.text(req, res);
       const page = mandateConfirmPage(ctx, {
-        code: checked.value.code,
+        code: checked.code,
         duration: field(fields, 'duration'),
         counsellorName: invitation.counsellorName,
-        validUntil: mandateEnd(new Date(), checked.value.months),
+        validUntil: mandateEnd(new Date(), checked.months),
         text,
       });
       await this.responder.page(req, res, ctx, ctx.t.mandate.confirmTitle, page);
@@ -62,15 +58,10 @@ export class MandateController {
 
   @Post('give')
   async give(@Req() req: PortalRequest, @Res() res: Response): Promise<void> {
-    await handleScopedForm(this.responder, req, res, async () => {
-      if (!(await this.isResident(req, res))) return notFound(this.responder, req, res);
-      const fields = draftOf(req.body);
-      const ctx = this.responder.context(req);
-      const checked = validateMandateForm(fields, ctx.t);
-      if (!checked.ok) return this.form(req, res, fields, checked.errors, 422);
+    await this.checkedForm(req, res, async (checked, fields, ctx) => {
       try {
         const { data } = await this.responder.gateway<{ giveMandate: { counsellorName: string | null } }>(req, res, GIVE_MANDATE, {
-          input: { invitationCode: checked.value.code, validUntil: mandateEnd(new Date(), checked.value.months).toISOString(), textVersion: field(fields, 'textVersion') || (await this.text(req, res)).version },
+          input: { invitationCode: checked.code, validUntil: mandateEnd(new Date(), checked.months).toISOString(), textVersion: field(fields, 'textVersion') || (await this.text(req, res)).version },
         });
         await this.responder.redirect(req, res, '/privacy', { kind: 'success', key: 'mandate.given', params: { name: data.giveMandate.counsellorName ?? '' } });
       } catch (error) {
@@ -80,6 +71,18 @@ export class MandateController {
         }
         throw error;
       }
+    });
+  }
+
+  /** A resident's post with a CSRF token, whose code and duration pass the form's checks; otherwise the form again. */
+  private async checkedForm(req: PortalRequest, res: Response, then: (checked: MandateAnswers, fields: FormFields, ctx: PageContext) => Promise<void>): Promise<void> {
+    await handleScopedForm(this.responder, req, res, async () => {
+      if (!(await this.isResident(req, res))) return notFound(this.responder, req, res);
+      const fields = draftOf(req.body);
+      const ctx = this.responder.context(req);
+      const checked = validateMandateForm(fields, ctx.t);
+      if (!checked.ok) return this.form(req, res, fields, checked.errors, 422);
+      await then(checked.value, fields, ctx);
     });
   }
 
