@@ -27,9 +27,12 @@ describe('mandate invitation codes', () => {
     expect(normaliseInvitationCode('K7QM-2XP!')).toBeNull();
   });
 
-  it('stores a hash that differs per code and is the same for the same code', () => {
-    expect(invitationCodeHash('K7QM-2XPA').equals(invitationCodeHash('K7QM-2XPA'))).toBe(true);
-    expect(invitationCodeHash('K7QM-2XPA').equals(invitationCodeHash('K7QM-2XPB'))).toBe(false);
-    expect(invitationCodeHash('K7QM-2XPA')).toHaveLength(32);
+  it('stores a keyed hash: the same for the same code and key, different for another code or key', () => {
+    const key = new Uint8Array(32).fill(7);
+    const other = new Uint8Array(32).fill(8);
+    expect(invitationCodeHash('K7QM-2XPA', key).equals(invitationCodeHash('K7QM-2XPA', key))).toBe(true);
+    expect(invitationCodeHash('K7QM-2XPA', key).equals(invitationCodeHash('K7QM-2XPB', key))).toBe(false);
+    expect(invitationCodeHash('K7QM-2XPA', key).equals(invitationCodeHash('K7QM-2XPA', other))).toBe(false);
+    expect(invitationCodeHash('K7QM-2XPA', key)).toHaveLength(32);
   });
 });

@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 
 /**
  * The one-time code a counsellor gives a resident, so the resident can give them a mandate without
  * knowing any platform id: eight characters of Crockford's base 32 (no I, L, O or U; an O typed is read
- * as 0, an I or L as 1), shown as two groups of four. 32⁸ ≈ 10¹² codes, each valid for days only and used once, against guesses by
- * signed-in residents only. Stored only as a hash, so a database copy holds no usable code.
+ * as 0, an I or L as 1), shown as two groups of four. 32⁸ ≈ 10¹² codes, each valid for days only and
+ * used once, against guesses by signed-in residents only. Stored only as a keyed hash: 10¹² codes are
+ * few enough to try them all against a plain hash, so a database copy without the key gives none.
  */
 export const INVITATION_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const CODE_LENGTH = 8;
@@ -30,7 +31,7 @@ export function normaliseInvitationCode(typed: string): string | null {
   return `${plain.slice(0, 4)}-${plain.slice(4)}`;
 }
 
-/** What is stored and looked up. */
-export function invitationCodeHash(code: string): Buffer {
-  return createHash('sha256').update(`mandate-invitation:${code}`).digest();
+/** What is stored and looked up: HMAC-SHA-256 under the coordinator's secret, with this use's own label. */
+export function invitationCodeHash(code: string, secret: Uint8Array): Buffer {
+  return createHmac('sha256', secret).update(`mandate-invitation:${code}`).digest();
 }

@@ -4,6 +4,8 @@ import type { Pool, PoolClient } from 'pg';
 import { CoordinatorErrorCode, PlatformRole } from '#contracts';
 import { Clock, withPgTransaction } from '#service-kit';
 import { CoordinatorError } from '../common/coordinator-error.js';
+import type { CoordinatorConfig } from '../config/coordinator-config.js';
+import { COORDINATOR_CONFIG } from '../config/coordinator-config.token.js';
 import { PG_POOL } from '../database/database.module.js';
 import type { Caller } from '../identity/caller.js';
 import { ResidentAccess } from '../identity/resident-access.service.js';
@@ -42,6 +44,7 @@ const INVALID = (): CoordinatorError =>
 export class MandateInvitations {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(COORDINATOR_CONFIG) private readonly config: CoordinatorConfig,
     private readonly access: ResidentAccess,
     private readonly clock: Clock,
   ) {}
@@ -65,7 +68,7 @@ export class MandateInvitations {
         text: `INSERT INTO mandate_invitations (code_hash, counsellor_id, counsellor_name, created_at, expires_at)
                SELECT $1, $2, $3, $4, $5
                 WHERE (SELECT count(*) FROM mandate_invitations WHERE counsellor_id = $2 AND used_at IS NULL AND expires_at > $4) < $6`,
-        values: [invitationCodeHash(code), counsellor.personId, counsellorName, now, expiresAt, MAX_OPEN_INVITATIONS],
+        values: [invitationCodeHash(code, this.config.pseudonymSecret), counsellor.personId, counsellorName, now, expiresAt, MAX_OPEN_INVITATIONS],
       });
       return rowCount === 1;
     });
@@ -108,7 +111,7 @@ export class MandateInvitations {
     const { rows } = await db.query<{ counsellor_id: string; counsellor_name: string; expires_at: Date; code_hash: Buffer }>({
       text: `SELECT counsellor_id, counsellor_name, expires_at, code_hash FROM mandate_invitations
               WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2${lock ? ' FOR UPDATE' : ''}`,
-      values: [invitationCodeHash(code), this.clock.now()],
+      values: [invitationCodeHash(code, this.config.pseudonymSecret), this.clock.now()],
     });
     const [found] = rows;
     if (found === undefined) throw INVALID();

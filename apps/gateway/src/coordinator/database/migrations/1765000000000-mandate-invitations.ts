@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Mandate invitations: a counsellor makes a one-time code and gives it to the resident (in person, by
  * letter); the resident types it in to give the mandate, so nobody needs a platform id. Only the code's
- * hash is kept. The counsellor's name (as their identity provider gives it) is what the resident sees
+ * keyed hash is kept. The counsellor's name (as their identity provider gives it) is what the resident sees
  * before saying yes; a counsellor's name is a professional's, not a resident's, and never goes to the
  * ledger.
  */
