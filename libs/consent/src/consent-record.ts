@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CONSENT_PURPOSES, DATA_CATEGORIES, type ConsentPurpose, type DataCategory } from '#contracts';
+import { CONSENT_PURPOSES, DATA_CATEGORIES, MAX_CONSENT_VALIDITY_DAYS, type ConsentPurpose, type DataCategory } from '#contracts';
 import { ConsentState } from './consent-lifecycle.js';
 
 /**
@@ -51,8 +51,6 @@ export interface ConsentRequestError {
   readonly message: string;
 }
 
-/** A consent lasts at most this long; a resident renews it rather than forgetting it exists. */
-export const MAX_CONSENT_VALIDITY_DAYS = 366;
 const DAY_MS = 86_400_000;
 
 /** Checks a request to give consent; every problem at once, so one correction fixes them all. */

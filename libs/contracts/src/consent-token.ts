@@ -14,6 +14,12 @@ export const ConsentPurpose = {
 export type ConsentPurpose = (typeof ConsentPurpose)[keyof typeof ConsentPurpose];
 export const CONSENT_PURPOSES: readonly ConsentPurpose[] = Object.values(ConsentPurpose);
 
+/**
+ * A consent or a mandate lasts at most this long; a resident renews it rather than forgetting it
+ * exists. The coordinator refuses longer ones; the portal offers no longer choice.
+ */
+export const MAX_CONSENT_VALIDITY_DAYS = 366;
+
 /** Kinds of data a consent can cover. */
 export const DataCategory = {
   /** Claims: amounts, description, dates, collection stage. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import { MAX_CONSENT_VALIDITY_DAYS } from '#contracts';
 import { nl } from '../i18n/nl.js';
-import { mandateEnd, validateMandateForm } from './mandate-form.js';
+import { MANDATE_DURATIONS, mandateEnd, validateMandateForm } from './mandate-form.js';
 
 describe('the mandate form', () => {
   it('takes a code as typed and one of the three durations', () => {
@@ -15,13 +16,21 @@ describe('the mandate form', () => {
         { field: 'duration', message: nl.mandate.errors.duration },
       ],
     });
-    expect(validateMandateForm({ code: 'x'.repeat(21), duration: '36' }, nl)).toEqual({
+    expect(validateMandateForm({ code: 'x'.repeat(21), duration: '24' }, nl)).toEqual({
       ok: false,
       errors: [
         { field: 'code', message: nl.mandate.errors.codeInvalid },
         { field: 'duration', message: nl.mandate.errors.duration },
       ],
     });
+  });
+
+  it('offers no duration the coordinator would refuse, whatever day it starts (leap years too)', () => {
+    const longest = Math.max(...MANDATE_DURATIONS.map(Number));
+    for (let day = 0; day < 4 * 366; day++) {
+      const from = new Date(Date.UTC(2027, 0, 1 + day, 23, 30));
+      expect((mandateEnd(from, longest).getTime() - from.getTime()) / 86_400_000).toBeLessThanOrEqual(MAX_CONSENT_VALIDITY_DAYS);
+    }
   });
 
   it('ends a mandate on the same day months later, or on the last day of a shorter month', () => {

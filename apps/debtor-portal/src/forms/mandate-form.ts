@@ -1,8 +1,8 @@
 import type { Messages } from '../i18n/catalogue.js';
 import { field, type FieldError, type FormFields, type Validated } from './form-input.js';
 
-/** How long a mandate may hold, in months: three choices, none chosen beforehand. */
-export const MANDATE_DURATIONS = ['6', '12', '24'] as const;
+/** How long a mandate may hold, in months: three choices, none chosen beforehand, the longest a year (the most a mandate may last). */
+export const MANDATE_DURATIONS = ['3', '6', '12'] as const;
 
 export interface MandateAnswers {
   /** As typed; the coordinator reads case, spaces and dashes away. */

@@ -347,7 +347,7 @@ export const en: Messages = {
     code: 'Code from your counsellor',
     codeHint: 'For example K7QM-2XPA. Capitals, spaces or dashes do not matter.',
     durationLegend: 'How long may your counsellor work for you?',
-    durations: { '6': '6 months', '12': '1 year', '24': '2 years' },
+    durations: { '3': '3 months', '6': '6 months', '12': '1 year' },
     textTitle: 'What your counsellor may do',
     check: 'Next',
     confirmTitle: 'Is this right?',

@@ -349,7 +349,7 @@ export const nl = {
     code: 'Code van uw hulpverlener',
     codeHint: 'Bijvoorbeeld K7QM-2XPA. Hoofdletters, spaties of streepjes maken niet uit.',
     durationLegend: 'Hoe lang mag uw hulpverlener voor u werken?',
-    durations: { '6': '6 maanden', '12': '1 jaar', '24': '2 jaar' } as Record<string, string>,
+    durations: { '3': '3 maanden', '6': '6 maanden', '12': '1 jaar' } as Record<string, string>,
     textTitle: 'Wat uw hulpverlener mag',
     check: 'Verder',
     confirmTitle: 'Klopt dit?',
