@@ -160,7 +160,7 @@ async function runProposalDeliveryBenchmark(): Promise<BenchResult[]> {
     }
     latencies.sort((a, b) => a - b);
     answerTimes.sort((a, b) => a - b);
-    log(`(a) all ${NODE_COUNT} nodes hold it: p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms; proposePlan answers p50 ${percentile(answerTimes, 50)} ms, p95 ${percentile(answerTimes, 95)} ms`);
+    log(`(a) all ${NODE_COUNT} nodes hold it: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms; proposePlan answers p50 ${percentile(answerTimes, 50).toFixed(1)} ms, p95 ${percentile(answerTimes, 95).toFixed(1)} ms`);
 
     const submitMany = async (count: number): Promise<{ ids: string[]; ms: number }> => {
       const ids: string[] = [];
@@ -227,7 +227,7 @@ async function runProposalDeliveryBenchmark(): Promise<BenchResult[]> {
         unit: 'ms',
         baseline: percentile(answerTimes, 95),
         target: { op: '<=', limit: 2_000 },
-        note: `${SEQUENTIAL} proposals one after another (each gathers the claims from ${NODE_COUNT} nodes, then is delivered to each through the outbox and bull). p50 ${percentile(latencies, 50)} ms. Baseline: proposePlan's own answer time (p95).`,
+        note: `${SEQUENTIAL} proposals one after another (each gathers the claims from ${NODE_COUNT} nodes, then is delivered to each through the outbox and bull). p50 ${percentile(latencies, 50).toFixed(1)} ms. Baseline: proposePlan's own answer time (p95).`,
       }),
       result({
         name: `proposals: sustained throughput to ${NODE_COUNT} nodes`,
